@@ -1,0 +1,7 @@
+export {
+  startDevCluster,
+  type DevCluster,
+  type DevClusterOptions,
+} from './start-dev-cluster';
+export { devClusterInfoSchema, type DevClusterInfo } from './cluster-file';
+export { readDevClusterEnv } from './env';
