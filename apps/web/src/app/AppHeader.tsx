@@ -1,0 +1,91 @@
+import type { User } from '@vault-secrets/shared';
+import { useState } from 'react';
+import { Link, NavLink, useMatch } from 'react-router';
+import { useBackgroundRefreshFailing } from '../lib/connection-status';
+
+const NAV_ITEMS = [
+  { to: '/controllers', label: 'Controllers' },
+  { to: '/settings/vault', label: 'Settings → Vault' },
+];
+
+function NavItem(props: { to: string; label: string; onNavigate: () => void }) {
+  const active = useMatch({ path: props.to, end: false }) !== null;
+  return (
+    <li className={`p-navigation__item${active ? ' is-selected' : ''}`}>
+      <NavLink className="p-navigation__link" to={props.to} onClick={props.onNavigate}>
+        {props.label}
+      </NavLink>
+    </li>
+  );
+}
+
+interface AppHeaderProps {
+  user: User;
+  onLogout: () => void;
+  loggingOut: boolean;
+}
+
+/** Product name, navigation, who is signed in, and the way out. */
+export function AppHeader({ user, onLogout, loggingOut }: AppHeaderProps) {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const refreshFailing = useBackgroundRefreshFailing();
+
+  return (
+    <header className={`p-navigation is-dark${menuOpen ? ' has-menu-open' : ''}`}>
+      <div className="p-navigation__row--full-width">
+        <div className="p-navigation__banner">
+          <div className="p-navigation__tagged-logo">
+            <Link className="p-navigation__link app-name" to="/controllers">
+              Vault secrets
+            </Link>
+          </div>
+          <ul className="p-navigation__items">
+            <li className="p-navigation__item">
+              <button
+                type="button"
+                className="p-navigation__link--menu-toggle app-menu-toggle"
+                aria-expanded={menuOpen}
+                aria-controls="app-navigation"
+                onClick={() => setMenuOpen((open) => !open)}
+              >
+                Menu
+              </button>
+            </li>
+          </ul>
+        </div>
+        <nav className="p-navigation__nav" aria-label="Main" id="app-navigation">
+          <ul className="p-navigation__items">
+            {NAV_ITEMS.map((item) => (
+              <NavItem key={item.to} {...item} onNavigate={() => setMenuOpen(false)} />
+            ))}
+          </ul>
+          <ul className="p-navigation__items">
+            {refreshFailing && (
+              <li className="p-navigation__item">
+                <span className="p-navigation__link refresh-failing" role="status">
+                  Updates paused: the controller is not answering. Retrying…
+                </span>
+              </li>
+            )}
+            <li className="p-navigation__item">
+              <span className="p-navigation__link signed-in-user">
+                Signed in as <strong>{user.username}</strong>
+                {user.role === 'admin' && ' (admin)'}
+              </span>
+            </li>
+            <li className="p-navigation__item">
+              <button
+                type="button"
+                className="p-button is-dark u-no-margin--bottom logout-button"
+                onClick={onLogout}
+                disabled={loggingOut}
+              >
+                Log out
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import type { User } from '@vault-secrets/shared';
+import { Outlet, useNavigate } from 'react-router';
+import { Loading } from '../components/Loading';
+import { QueryErrorNotice } from '../components/QueryErrorNotice';
+import { sessionQueryOptions, useLogout } from '../features/auth';
+import { IntegrationBanner } from '../features/vault';
+import { AppHeader } from './AppHeader';
+
+/** Every signed-in page: header, the admins' integration banner, then the page. */
+export function AppShell() {
+  const session = useQuery(sessionQueryOptions());
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  function logOut() {
+    logout.mutate(undefined, {
+      onSettled: () => void navigate('/login', { replace: true }),
+    });
+  }
+
+  if (session.isPending) {
+    return (
+      <main className="app-main" id="main">
+        <Loading what="your session" />
+      </main>
+    );
+  }
+  if (session.isError) {
+    // A 401 has already sent the user to /login; anything else is shown here.
+    return (
+      <main className="app-main" id="main">
+        <QueryErrorNotice
+          what="your session"
+          error={session.error}
+          onRetry={() => void session.refetch()}
+        />
+      </main>
+    );
+  }
+
+  const user = session.data;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <AppHeader user={user} onLogout={logOut} loggingOut={logout.isPending} />
+      <div className="app-banner-area">
+        <IntegrationBanner isAdmin={user.role === 'admin'} />
+      </div>
+      <main className="app-main" id="main" tabIndex={-1}>
+        <Outlet context={{ user } satisfies ShellContext} />
+      </main>
+    </>
+  );
+}
+
+export interface ShellContext {
+  user: User;
+}

@@ -1,0 +1,2 @@
+export { sessionQueryKey, sessionQueryOptions, useLogout } from './api';
+export { LoginForm } from './LoginForm';

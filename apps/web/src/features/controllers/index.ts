@@ -1,0 +1,2 @@
+export { controllersQueryOptions } from './api';
+export { ControllersPage } from './ControllersPage';

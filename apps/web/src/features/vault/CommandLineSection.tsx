@@ -1,0 +1,46 @@
+import { DEFAULT_SECRETS_MOUNT } from '@vault-secrets/shared';
+import { CodeSnippet } from '../../components/CodeSnippet';
+
+export interface CommandDraft {
+  url: string;
+  secretsPath: string;
+  secretsMount: string;
+}
+
+/** Quotes a value for a POSIX shell only when it needs it. */
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(value)
+    ? value
+    : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The configure command with the values known here; secrets always stay placeholders. */
+export function configureCommand(draft: CommandDraft): string {
+  const url = draft.url.trim() ? shellWord(draft.url.trim()) : '<VAULT_URL>';
+  const path = draft.secretsPath.trim()
+    ? shellWord(draft.secretsPath.trim())
+    : '<SECRETS_PATH>';
+  const mount = shellWord(draft.secretsMount.trim() || DEFAULT_SECRETS_MOUNT);
+  return `npx config-vault configure ${url} <ROLE_ID> <WRAPPED_TOKEN> ${path} --secrets-mount ${mount}`;
+}
+
+export function CommandLineSection({ draft }: { draft: CommandDraft }) {
+  return (
+    <section aria-labelledby="command-line-title" className="settings-section">
+      <h2 className="p-heading--4" id="command-line-title">
+        Command line
+      </h2>
+      <p>
+        The same steps from a shell on each controller, from the repository&apos;s root,
+        with <code>CONTROLLER_DIR</code> set to that controller&apos;s directory. Each
+        controller needs its own wrapped token.
+      </p>
+      <CodeSnippet title="Configure this controller" code={configureCommand(draft)} />
+      <CodeSnippet
+        title="Migrate, once every controller is configured"
+        code="npx config-vault migrate"
+      />
+      <CodeSnippet title="Check the state" code="npx config-vault status" />
+    </section>
+  );
+}

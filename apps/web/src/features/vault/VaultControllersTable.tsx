@@ -1,0 +1,84 @@
+import type { Controller } from '@vault-secrets/shared';
+import { OnlineLabel } from '../../components/OnlineLabel';
+import { RelativeTime } from '../../components/RelativeTime';
+import { StatusLabel } from '../../components/StatusLabel';
+import { describeVaultState, VAULT_STATE_EXPLANATIONS } from './vault-state';
+
+interface VaultControllersTableProps {
+  controllers: Controller[];
+  isAdmin: boolean;
+  onConfigure: (controller: Controller) => void;
+}
+
+function VaultStateCell({ controller }: { controller: Controller }) {
+  const state = describeVaultState(controller);
+  return (
+    <>
+      <StatusLabel tone={state.tone}>{state.label}</StatusLabel>
+      {state.detail && <p className="vault-state-detail">{state.detail}</p>}
+      {controller.vaultConfiguredAt && (
+        <p className="u-text--muted vault-state-detail">
+          Configured <RelativeTime iso={controller.vaultConfiguredAt} />
+        </p>
+      )}
+    </>
+  );
+}
+
+export function VaultControllersTable(props: VaultControllersTableProps) {
+  const { controllers, isAdmin, onConfigure } = props;
+  return (
+    <>
+      <table aria-label="Controllers and their Vault state">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Status</th>
+            <th scope="col">Vault state</th>
+            {isAdmin && (
+              <th scope="col" className="u-align--right">
+                Actions
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {controllers.map((controller) => (
+            <tr key={controller.id}>
+              <th scope="row">{controller.name}</th>
+              <td>
+                <OnlineLabel online={controller.online} />
+              </td>
+              <td>
+                <VaultStateCell controller={controller} />
+              </td>
+              {isAdmin && (
+                <td className="u-align--right">
+                  <button
+                    type="button"
+                    className="p-button is-small u-no-margin--bottom"
+                    onClick={() => onConfigure(controller)}
+                    aria-label={`Configure ${controller.name}`}
+                  >
+                    Configure
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <details className="vault-state-legend">
+        <summary>What the Vault states mean</summary>
+        <dl>
+          {VAULT_STATE_EXPLANATIONS.map((entry) => (
+            <div key={entry.label}>
+              <dt>{entry.label}</dt>
+              <dd>{entry.meaning}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  apiPaths,
+  configureVaultResponseSchema,
+  integrationStatusSchema,
+  migrationResponseSchema,
+  sealStatusSchema,
+} from '@vault-secrets/shared';
+import type { ConfigureVaultInput, UnsealRequest } from '@vault-secrets/shared';
+import { apiRequest } from '../../lib/api-client';
+import { queryKeys } from '../../lib/query-keys';
+import { MIGRATION_POLL_MS, SEAL_POLL_MS, STATUS_POLL_MS } from '../../lib/polling';
+
+const integrationStatusQueryKey = queryKeys.integrationStatus;
+const sealStatusQueryKey = queryKeys.sealStatus;
+const migrationQueryKey = queryKeys.migration;
+
+export function integrationStatusQueryOptions() {
+  return queryOptions({
+    queryKey: integrationStatusQueryKey,
+    queryFn: ({ signal }) =>
+      apiRequest(apiPaths.vaultStatus, integrationStatusSchema, { signal }),
+    refetchInterval: STATUS_POLL_MS,
+  });
+}
+
+/** Anyone may ask, so a 401 here never means "log in"; polled while Vault needs help. */
+export function sealStatusQueryOptions() {
+  return queryOptions({
+    queryKey: sealStatusQueryKey,
+    queryFn: ({ signal }) =>
+      apiRequest(apiPaths.sealStatus, sealStatusSchema, {
+        signal,
+        redirectOnUnauthorized: false,
+      }),
+    refetchInterval: (query) => {
+      const status = query.state.data;
+      return status && status.reachable && !status.sealed ? false : SEAL_POLL_MS;
+    },
+    staleTime: 0,
+  });
+}
+
+export function migrationQueryOptions() {
+  return queryOptions({
+    queryKey: migrationQueryKey,
+    queryFn: ({ signal }) =>
+      apiRequest(apiPaths.migration, migrationResponseSchema, { signal }),
+    select: (data) => data.migration,
+    refetchInterval: (query) =>
+      query.state.data?.migration?.state === 'running' ? MIGRATION_POLL_MS : false,
+  });
+}
+
+export function useConfigureVault(controllerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ConfigureVaultInput) =>
+      apiRequest(apiPaths.controllerVault(controllerId), configureVaultResponseSchema, {
+        method: 'POST',
+        body: input,
+      }),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: integrationStatusQueryKey }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.controllers }),
+      ]),
+  });
+}
+
+export function useStartMigration() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiRequest(apiPaths.migrate, migrationResponseSchema, { method: 'POST' }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(migrationQueryKey, data);
+      return queryClient.invalidateQueries({ queryKey: integrationStatusQueryKey });
+    },
+  });
+}
+
+export function useUnseal() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: UnsealRequest) =>
+      apiRequest(apiPaths.unseal, sealStatusSchema, {
+        method: 'POST',
+        body: request,
+        redirectOnUnauthorized: false,
+      }),
+    onSuccess: (status) => queryClient.setQueryData(sealStatusQueryKey, status),
+  });
+}

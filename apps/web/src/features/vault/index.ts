@@ -1,0 +1,8 @@
+export {
+  integrationStatusQueryOptions,
+  migrationQueryOptions,
+  sealStatusQueryOptions,
+} from './api';
+export { IntegrationBanner } from './IntegrationBanner';
+export { SealedVault } from './SealedVault';
+export { VaultSettingsPage } from './VaultSettingsPage';

@@ -1,0 +1,9 @@
+// Query keys in one place: features invalidate each other's data through these,
+// without importing each other.
+export const queryKeys = {
+  session: ['session'],
+  controllers: ['controllers'],
+  integrationStatus: ['vault', 'status'],
+  sealStatus: ['vault', 'seal-status'],
+  migration: ['vault', 'migration'],
+} as const;

@@ -1,0 +1,24 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter } from 'react-router';
+import { App, redirectToLoginOnUnauthorized } from '../app/App';
+import { routes } from '../app/routes';
+import { connectionStatus } from '../lib/connection-status';
+import { createQueryClient, queryDefaults } from '../lib/query-client';
+import type { FakeServer } from './fake-server';
+
+/** Renders the whole app at `path`, as the browser would, against the fake server. */
+export function renderApp(path: string, server: FakeServer) {
+  server.install();
+  connectionStatus.reportSuccess();
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  // No retries in tests: a failure is shown at once instead of after back-off.
+  const queryClient = createQueryClient({
+    ...queryDefaults,
+    queries: { ...queryDefaults.queries, retry: false },
+  });
+  redirectToLoginOnUnauthorized(router, queryClient);
+  const user = userEvent.setup();
+  const view = render(<App router={router} queryClient={queryClient} />);
+  return { ...view, router, queryClient, user };
+}
