@@ -1,0 +1,159 @@
+import { VaultError, badRequest } from '../core/vault-error';
+import {
+  noContent,
+  parseGoBool,
+  plainReply,
+  type HandlerRequest,
+  type Route,
+  type VaultReply,
+} from '../core/routing';
+import type { VaultCore } from '../core/vault-core';
+
+/** The Vault version vault-dev answers as; clients compare it, so keep it plausible. */
+export const VAULT_VERSION = '1.19.0';
+const BUILD_DATE = '2025-03-04T12:00:00Z';
+const CLUSTER_NAME = 'vault-dev-cluster';
+
+export function sealStatus(core: VaultCore) {
+  const { seal } = core;
+  const unsealed = !core.sealed;
+  return {
+    type: 'shamir',
+    initialized: seal.initialized,
+    sealed: !unsealed,
+    t: seal.threshold,
+    n: seal.shares,
+    progress: seal.progress.progress,
+    nonce: seal.progress.nonce,
+    version: VAULT_VERSION,
+    build_date: BUILD_DATE,
+    migration: false,
+    ...(unsealed ? { cluster_name: CLUSTER_NAME, cluster_id: seal.clusterId } : {}),
+    recovery_seal: false,
+    storage_type: core.storage.persistent ? 'file' : 'inmem',
+  };
+}
+
+/** Hex is tried first, then base64, as Vault does. */
+function decodeShare(key: string): Buffer {
+  if (/^[0-9a-fA-F]+$/.test(key) && key.length % 2 === 0) return Buffer.from(key, 'hex');
+  if (/^[A-Za-z0-9+/]+={0,2}$/.test(key) && key.length % 4 === 0) {
+    return Buffer.from(key, 'base64');
+  }
+  throw badRequest("'key' must be a valid hex or base64 string");
+}
+
+async function unseal(core: VaultCore, request: HandlerRequest): Promise<VaultReply> {
+  const reset = parseGoBool(request.body.reset) ?? false;
+  const key = typeof request.body.key === 'string' ? request.body.key : '';
+  if (!core.seal.initialized) throw badRequest('Vault is not initialized');
+  if (reset) {
+    if (!core.sealed) throw badRequest('vault is unsealed');
+    core.seal.resetProgress();
+    return plainReply(sealStatus(core));
+  }
+  if (!key) {
+    throw badRequest(
+      "'key' must be specified in request body as JSON, or 'reset' set to true",
+    );
+  }
+  if (core.sealed) await core.submitUnsealShare(decodeShare(key));
+  return plainReply(sealStatus(core));
+}
+
+async function initialize(core: VaultCore, request: HandlerRequest): Promise<VaultReply> {
+  const shares = Number(request.body.secret_shares ?? 0);
+  const threshold = Number(request.body.secret_threshold ?? 0);
+  const { keys, rootToken } = await core.initialize(shares, threshold);
+  return plainReply({
+    keys: keys.map((key) => key.toString('hex')),
+    keys_base64: keys.map((key) => key.toString('base64')),
+    root_token: rootToken,
+  });
+}
+
+const HEALTH_CODES = ['activecode', 'standbycode', 'sealedcode', 'uninitcode'] as const;
+
+function health(core: VaultCore, request: HandlerRequest): VaultReply {
+  const codes: Record<string, number> = {
+    activecode: 200,
+    standbycode: 429,
+    sealedcode: 503,
+    uninitcode: 501,
+  };
+  for (const name of HEALTH_CODES) {
+    const raw = request.query.get(name);
+    if (raw === null) continue;
+    if (!/^\d+$/.test(raw)) throw new VaultError(400, []);
+    codes[name] = Number(raw);
+  }
+  const status = !core.seal.initialized
+    ? codes.uninitcode
+    : core.sealed
+      ? codes.sealedcode
+      : codes.activecode;
+  const body = {
+    initialized: core.seal.initialized,
+    sealed: core.sealed,
+    standby: false,
+    performance_standby: false,
+    replication_performance_mode: 'disabled',
+    replication_dr_mode: 'disabled',
+    server_time_utc: Math.floor(Date.now() / 1000),
+    version: VAULT_VERSION,
+    enterprise: false,
+    echo_duration_ms: 0,
+    clock_skew_ms: 0,
+    ...(core.sealed
+      ? {}
+      : { cluster_name: CLUSTER_NAME, cluster_id: core.seal.clusterId }),
+  };
+  return plainReply(body, status ?? 200);
+}
+
+export function sealRoutes(core: VaultCore): Route[] {
+  return [
+    {
+      pattern: /^seal-status$/,
+      metric: 'sys/seal-status',
+      unauthenticated: true,
+      whileSealed: true,
+      operations: { read: () => plainReply(sealStatus(core)) },
+    },
+    {
+      pattern: /^unseal$/,
+      metric: 'sys/unseal',
+      unauthenticated: true,
+      whileSealed: true,
+      operations: { update: (r) => unseal(core, r) },
+    },
+    {
+      pattern: /^init$/,
+      metric: 'sys/init',
+      unauthenticated: true,
+      whileSealed: true,
+      operations: {
+        read: () => plainReply({ initialized: core.seal.initialized }),
+        update: (r) => initialize(core, r),
+      },
+    },
+    {
+      pattern: /^health$/,
+      metric: 'sys/health',
+      unauthenticated: true,
+      whileSealed: true,
+      operations: { read: (r) => health(core, r) },
+    },
+    {
+      pattern: /^seal$/,
+      metric: 'sys/seal',
+      sudo: true,
+      operations: {
+        update: async () => {
+          await core.sealVault();
+          return noContent();
+        },
+      },
+    },
+  ];
+}

@@ -1,0 +1,94 @@
+import { rfc3339 } from '../core/ids';
+import {
+  logicalReply,
+  stringField,
+  type HandlerRequest,
+  type Route,
+  type VaultReply,
+} from '../core/routing';
+import type { TokenEntry, TokenStore } from '../core/tokens';
+import { badRequest, missingToken } from '../core/vault-error';
+
+export const INVALID_WRAPPING_TOKEN = 'wrapping token is not valid or does not exist';
+
+function wrappingToken(tokens: TokenStore, id: string | undefined): TokenEntry {
+  const entry = tokens.lookup(id);
+  if (!entry?.wrapped) throw badRequest(INVALID_WRAPPING_TOKEN);
+  return entry;
+}
+
+/**
+ * Either the wrapping token comes as the client token and the body is empty, or
+ * a valid client token calls with the wrapping token in the body.
+ */
+function unwrap(tokens: TokenStore, request: HandlerRequest): VaultReply {
+  const inBody = stringField(request.body, 'token');
+  if (inBody && !request.token) throw missingToken();
+  const entry = wrappingToken(tokens, inBody ?? request.clientToken);
+  tokens.revoke(entry.id);
+  return { status: 200, body: entry.wrapped?.response, wrappable: true };
+}
+
+function lookup(tokens: TokenStore, request: HandlerRequest): VaultReply {
+  const entry = wrappingToken(
+    tokens,
+    stringField(request.body, 'token') ?? request.clientToken,
+  );
+  return logicalReply({
+    creation_path: entry.wrapped?.creationPath ?? '',
+    creation_time: rfc3339(entry.createdAt),
+    creation_ttl: entry.creationTtl,
+  });
+}
+
+export function wrappingRoutes(tokens: TokenStore): Route[] {
+  return [
+    {
+      pattern: /^wrapping\/unwrap$/,
+      metric: 'sys/wrapping/unwrap',
+      tokenOptional: true,
+      operations: { update: (r) => unwrap(tokens, r), create: (r) => unwrap(tokens, r) },
+    },
+    {
+      pattern: /^wrapping\/lookup$/,
+      metric: 'sys/wrapping/lookup',
+      unauthenticated: true,
+      operations: { update: (r) => lookup(tokens, r), create: (r) => lookup(tokens, r) },
+    },
+  ];
+}
+
+/** Replaces a logical answer with a single-use wrapping token that holds it. */
+export function wrapReply(
+  tokens: TokenStore,
+  reply: VaultReply,
+  creationPath: string,
+  ttl: number,
+): VaultReply {
+  const auth = (reply.body as { auth?: { accessor?: string } | null }).auth;
+  const token = tokens.create({
+    policies: ['response-wrapping'],
+    path: creationPath,
+    displayName: '',
+    ttl,
+    explicitMaxTtl: ttl,
+    renewable: false,
+    orphan: true,
+    wrapped: {
+      response: reply.body,
+      creationPath,
+      wrappedAccessor: auth?.accessor ?? '',
+    },
+  });
+  const envelope = logicalReply(null);
+  const body = envelope.body as Record<string, unknown>;
+  body.wrap_info = {
+    token: token.id,
+    accessor: token.accessor,
+    ttl,
+    creation_time: rfc3339(token.createdAt),
+    creation_path: creationPath,
+    wrapped_accessor: auth?.accessor ?? '',
+  };
+  return { status: 200, body };
+}

@@ -1,0 +1,255 @@
+import type { Logger } from 'pino';
+import { mountRoutes } from '../backends/sys-mounts';
+import { policiesRoutes } from '../backends/sys-policies';
+import { sealRoutes } from '../backends/sys-seal';
+import { wrappingRoutes, wrapReply } from '../backends/sys-wrapping';
+import { tokenRoutes } from '../backends/token-auth';
+import type { RequestMetrics } from '../server/metrics';
+import type { Operation } from './acl';
+import { parseDurationSeconds } from './duration';
+import {
+  matchRoute,
+  parseGoBool,
+  type JsonObject,
+  type Route,
+  type RouteMatch,
+  type VaultReply,
+} from './routing';
+import type { TokenEntry } from './tokens';
+import type { VaultCore } from './vault-core';
+import {
+  VaultError,
+  badRequest,
+  invalidToken,
+  methodNotAllowed,
+  missingToken,
+  notFound,
+  permissionDenied,
+  sealedError,
+} from './vault-error';
+
+export interface IncomingVaultRequest {
+  method: string;
+  /** Path and query as sent, e.g. "/v1/secret/data/a?version=2". */
+  url: string;
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+}
+
+export interface HandledRequest {
+  reply: VaultReply;
+  metric: string;
+}
+
+interface Resolved extends RouteMatch {
+  subPath: string;
+}
+
+/** From raw request to reply: seal, route, token, ACL, handler, response wrapping. */
+export class RequestPipeline {
+  private readonly sysRoutes: Route[];
+  private readonly tokenRoutes: Route[];
+
+  constructor(
+    private readonly core: VaultCore,
+    metrics: RequestMetrics,
+    private readonly logger: Logger,
+  ) {
+    this.sysRoutes = [
+      ...sealRoutes(core),
+      ...mountRoutes(core),
+      ...policiesRoutes(core),
+      ...wrappingRoutes(core.tokens),
+      metricsRoute(metrics),
+    ];
+    this.tokenRoutes = tokenRoutes(core.tokens);
+  }
+
+  async handle(request: IncomingVaultRequest): Promise<HandledRequest> {
+    let metric = 'unknown';
+    try {
+      const url = new URL(request.url, 'http://vault.invalid');
+      if (!url.pathname.startsWith('/v1/')) throw notFound();
+      const path = decodeURIComponent(url.pathname.slice(4));
+      const operation = toOperation(request.method, url.searchParams);
+      const resolved = this.resolveEarly(path);
+      metric = resolved?.route.metric ?? metric;
+      if (!resolved?.route.whileSealed && this.core.sealed) throw sealedError();
+      const match = resolved ?? this.resolve(path);
+      metric = match.route.metric;
+      const reply = await this.run(match, path, operation, url.searchParams, request);
+      return { reply, metric };
+    } catch (error) {
+      if (error instanceof VaultError) {
+        return {
+          reply: { status: error.status, body: { errors: error.errors } },
+          metric,
+        };
+      }
+      this.logger.error({ err: error, metric }, 'request failed unexpectedly');
+      return { reply: { status: 500, body: { errors: ['internal error'] } }, metric };
+    }
+  }
+
+  /** Routes that answer while sealed: only sys/ ones. */
+  private resolveEarly(path: string): Resolved | undefined {
+    if (!path.startsWith('sys/')) return undefined;
+    const subPath = path.slice(4);
+    const match = matchRoute(this.sysRoutes, subPath);
+    return match?.route.whileSealed ? { ...match, subPath } : undefined;
+  }
+
+  private resolve(path: string): Resolved {
+    const [routes, subPath] = path.startsWith('sys/')
+      ? [this.sysRoutes, path.slice(4)]
+      : path.startsWith('auth/token/')
+        ? [this.tokenRoutes, path.slice(11)]
+        : this.mountRoutes(path);
+    const match = matchRoute(routes, subPath);
+    if (!match) {
+      throw new VaultError(404, [
+        `no handler for route "${path}". route entry not found.`,
+      ]);
+    }
+    return { ...match, subPath };
+  }
+
+  private mountRoutes(path: string): [Route[], string] {
+    const mount = this.core.mounts.find(path);
+    if (!mount) {
+      throw new VaultError(404, [
+        `no handler for route "${path}". route entry not found.`,
+      ]);
+    }
+    return [mount.engine.routes, mount.subPath];
+  }
+
+  private async run(
+    match: Resolved,
+    path: string,
+    requested: Operation,
+    query: URLSearchParams,
+    request: IncomingVaultRequest,
+  ): Promise<VaultReply> {
+    const { route } = match;
+    const wrapTtl = parseWrapTtl(request.headers['x-vault-wrap-ttl']);
+    const body = parseBody(request.body);
+    const clientToken = tokenFrom(request.headers);
+    const handlerRequest = {
+      path,
+      params: match.params,
+      operation: requested,
+      body,
+      query,
+      token: undefined as TokenEntry | undefined,
+      clientToken,
+      headers: request.headers,
+    };
+    let operation = requested;
+    if (operation === 'update' && route.exists && !route.exists(handlerRequest)) {
+      operation = 'create';
+    }
+    handlerRequest.operation = operation;
+    const handler = route.operations[operation];
+    if (!handler) throw methodNotAllowed();
+    if (!route.unauthenticated) {
+      handlerRequest.token = this.authorize(route, path, operation, clientToken);
+    }
+    if (handlerRequest.token) this.core.tokens.consumeUse(handlerRequest.token);
+    const reply = await handler(handlerRequest);
+    if (wrapTtl && reply.wrappable && reply.status === 200 && reply.body) {
+      return wrapReply(this.core.tokens, reply, path, wrapTtl);
+    }
+    return reply;
+  }
+
+  private authorize(
+    route: Route,
+    path: string,
+    operation: Operation,
+    clientToken: string | undefined,
+  ): TokenEntry | undefined {
+    const token = this.core.tokens.lookup(clientToken);
+    if (!token) {
+      if (route.tokenOptional) return undefined;
+      throw clientToken ? invalidToken() : missingToken();
+    }
+    const aclPath = operation === 'list' && !path.endsWith('/') ? `${path}/` : path;
+    const permission = this.core.policies.acl(token.policies).check(aclPath, operation);
+    if (!permission.allowed || (route.sudo && !permission.sudo)) throw permissionDenied();
+    return token;
+  }
+}
+
+function toOperation(method: string, query: URLSearchParams): Operation {
+  switch (method) {
+    case 'GET':
+    case 'HEAD':
+      return parseGoBool(query.get('list') ?? 'false') ? 'list' : 'read';
+    case 'LIST':
+      return 'list';
+    case 'POST':
+    case 'PUT':
+      return 'update';
+    case 'DELETE':
+      return 'delete';
+    default:
+      throw methodNotAllowed();
+  }
+}
+
+function parseWrapTtl(header: string | undefined): number | undefined {
+  if (header === undefined || header === '') return undefined;
+  let seconds: number;
+  try {
+    seconds = parseDurationSeconds(header);
+  } catch (error) {
+    throw badRequest((error as Error).message);
+  }
+  if (seconds < 0) throw badRequest('requested wrap ttl cannot be negative');
+  return seconds || undefined;
+}
+
+function parseBody(raw: Buffer): JsonObject {
+  if (raw.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw badRequest('error parsing JSON');
+  }
+  if (parsed === null) return {};
+  if (typeof parsed !== 'object' || Array.isArray(parsed))
+    throw badRequest('error parsing JSON');
+  return parsed as JsonObject;
+}
+
+function tokenFrom(headers: Record<string, string | undefined>): string | undefined {
+  const header = headers['x-vault-token'];
+  if (header) return header;
+  const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
+  return bearer?.[1]?.trim() || undefined;
+}
+
+function metricsRoute(metrics: RequestMetrics): Route {
+  // Decision: readable without a token (Vault's unauthenticated_metrics_access) and
+  // while sealed, so tests can count calls whatever the seal state.
+  return {
+    pattern: /^metrics$/,
+    metric: 'sys/metrics',
+    unauthenticated: true,
+    whileSealed: true,
+    operations: {
+      read: (request) =>
+        request.query.get('format') === 'prometheus'
+          ? {
+              status: 200,
+              text: {
+                contentType: 'text/plain; version=0.0.4',
+                content: metrics.prometheus(),
+              },
+            }
+          : { status: 200, body: metrics.json() },
+    },
+  };
+}

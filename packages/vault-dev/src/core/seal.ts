@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { combine, split } from 'shamir-secret-sharing';
+import { decrypt, encrypt } from './aes-gcm';
+import { badRequest } from './vault-error';
+import { newUuid } from './ids';
+
+const SEAL_FILE = 'seal.json';
+
+/** What is kept on disk: the seal shape and the barrier key encrypted by the root key. */
+interface SealConfig {
+  shares: number;
+  threshold: number;
+  encryptedBarrierKey: string;
+  clusterId: string;
+}
+
+export interface UnsealProgress {
+  progress: number;
+  nonce: string;
+}
+
+/**
+ * Shamir seal: a random root key is split into shares (shamir-secret-sharing); the
+ * root key encrypts the barrier key, which encrypts the storage. Only while unsealed
+ * does the barrier key exist in memory.
+ */
+export class Seal {
+  private config: SealConfig | undefined;
+  private pending: Buffer[] = [];
+  private nonce = '';
+
+  constructor(private readonly dataDir: string | undefined) {}
+
+  async load(): Promise<void> {
+    if (!this.dataDir) return;
+    const text = await readFile(join(this.dataDir, SEAL_FILE), 'utf8').catch(() => '');
+    if (text) this.config = JSON.parse(text) as SealConfig;
+  }
+
+  get initialized(): boolean {
+    return this.config !== undefined;
+  }
+
+  get shares(): number {
+    return this.config?.shares ?? 0;
+  }
+
+  get threshold(): number {
+    return this.config?.threshold ?? 0;
+  }
+
+  get clusterId(): string {
+    return this.config?.clusterId ?? '';
+  }
+
+  get progress(): UnsealProgress {
+    return { progress: this.pending.length, nonce: this.nonce };
+  }
+
+  /** Creates the keys; returns the unseal shares and the barrier key. */
+  async initialize(
+    shares: number,
+    threshold: number,
+  ): Promise<{ keys: Buffer[]; barrierKey: Buffer }> {
+    validateSealShape(shares, threshold);
+    const rootKey = randomBytes(32);
+    const barrierKey = randomBytes(32);
+    this.config = {
+      shares,
+      threshold,
+      encryptedBarrierKey: encrypt(rootKey, barrierKey).toString('base64'),
+      clusterId: newUuid(),
+    };
+    if (this.dataDir) {
+      await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
+      await writeFile(join(this.dataDir, SEAL_FILE), JSON.stringify(this.config), {
+        mode: 0o600,
+      });
+    }
+    if (shares === 1) return { keys: [rootKey], barrierKey };
+    const parts = await split(rootKey, shares, threshold);
+    return { keys: parts.map((part) => Buffer.from(part)), barrierKey };
+  }
+
+  /**
+   * Adds one share. Returns the barrier key once the threshold is reached and the
+   * shares are right; undefined while more shares are needed.
+   */
+  async submit(share: Buffer): Promise<Buffer | undefined> {
+    const config = this.config;
+    if (!config) throw badRequest('Vault is not initialized');
+    if (this.pending.length === 0) this.nonce = newUuid();
+    if (!this.pending.some((known) => known.equals(share))) this.pending.push(share);
+    if (this.pending.length < config.threshold) return undefined;
+
+    const collected = this.pending;
+    this.resetProgress();
+    try {
+      const rootKey =
+        collected.length === 1 ? collected[0] : Buffer.from(await combine(collected));
+      if (!rootKey) throw new Error('no share');
+      return decrypt(rootKey, Buffer.from(config.encryptedBarrierKey, 'base64'));
+    } catch {
+      throw badRequest('Unseal failed, invalid key');
+    }
+  }
+
+  resetProgress(): void {
+    this.pending = [];
+    this.nonce = '';
+  }
+}
+
+function validateSealShape(shares: number, threshold: number): void {
+  if (!Number.isInteger(shares) || shares < 1) {
+    throw badRequest('invalid seal configuration: shares must be at least one');
+  }
+  if (!Number.isInteger(threshold) || threshold < 1) {
+    throw badRequest('invalid seal configuration: threshold must be at least one');
+  }
+  if (shares > 255) {
+    throw badRequest('invalid seal configuration: shares must be less than 256');
+  }
+  if (threshold > shares) {
+    throw badRequest(
+      'invalid seal configuration: threshold cannot be larger than shares',
+    );
+  }
+  if (shares > 1 && threshold === 1) {
+    throw badRequest(
+      'invalid seal configuration: threshold must be greater than one for multiple shares',
+    );
+  }
+}

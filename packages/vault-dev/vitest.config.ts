@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    name: 'vault-dev',
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    testTimeout: 15_000,
+  },
+});
