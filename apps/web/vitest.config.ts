@@ -9,5 +9,7 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // Whole-app renders with typing are slow when every workspace's tests run at once.
+    testTimeout: 20_000,
   },
 });

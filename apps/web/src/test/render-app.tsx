@@ -18,7 +18,7 @@ export function renderApp(path: string, server: FakeServer) {
     queries: { ...queryDefaults.queries, retry: false },
   });
   redirectToLoginOnUnauthorized(router, queryClient);
-  const user = userEvent.setup();
+  const user = userEvent.setup({ delay: null });
   const view = render(<App router={router} queryClient={queryClient} />);
   return { ...view, router, queryClient, user };
 }

@@ -22,9 +22,15 @@ export function IntegrationBanner({ isAdmin }: { isAdmin: boolean }) {
   if (text === null) return null;
 
   return (
-    <div className="p-notification--caution integration-banner" role="status">
+    <div
+      className="p-notification--caution integration-banner"
+      role="status"
+      aria-labelledby="integration-banner-title"
+    >
       <div className="p-notification__content">
-        <h2 className="p-notification__title">Vault integration incomplete</h2>
+        <h2 className="p-notification__title" id="integration-banner-title">
+          Vault integration incomplete
+        </h2>
         <p className="p-notification__message">
           {text} <Link to="/settings/vault">Go to Vault settings</Link>
         </p>

@@ -1,0 +1,85 @@
+import { screen } from '@testing-library/react';
+import type { IntegrationStatus, Migration } from '@vault-secrets/shared';
+import { describe, expect, it } from 'vitest';
+import { adminUser, makeMigration, makeStatus } from '../../test/fixtures';
+import { FakeServer, fail, ok } from '../../test/fake-server';
+import { renderApp } from '../../test/render-app';
+
+function settingsServer(status: IntegrationStatus, migration: Migration | null = null) {
+  return new FakeServer()
+    .on('GET /api/v1/auth/session', () => ok({ user: adminUser }))
+    .on('GET /api/v1/vault/status', () => ok(status))
+    .on('GET /api/v1/vault/migration', () => ok({ migration }));
+}
+
+describe('migrate section', () => {
+  it('lists the controllers still missing as an unmet precondition', async () => {
+    renderApp('/settings/vault', settingsServer(makeStatus(1)));
+
+    const preconditions = await screen.findByRole('list', { name: 'Preconditions' });
+    expect(preconditions).toHaveTextContent(
+      'Not met: Every controller is configured. Still missing: region-2, region-3.',
+    );
+    expect(preconditions).toHaveTextContent('Met: Vault is reachable and unsealed.');
+  });
+
+  it('shows the refusal beside the button, naming the controllers', async () => {
+    const server = settingsServer(makeStatus(1)).on('POST /api/v1/vault/migrate', () =>
+      fail(
+        409,
+        'CONTROLLERS_NOT_CONFIGURED',
+        'Configure every controller before migrating.',
+        {
+          controllers: ['region-2', 'region-3'],
+        },
+      ),
+    );
+    const { user } = renderApp('/settings/vault', server);
+
+    const button = await screen.findByRole('button', {
+      name: 'Migrate secrets to Vault',
+    });
+    await user.click(button);
+
+    const error = await screen.findByRole('alert');
+    expect(error).toHaveTextContent(
+      'Configure every controller before migrating. Controllers: region-2, region-3.',
+    );
+    expect(button).toHaveAccessibleDescription(/region-2, region-3/);
+  });
+
+  it('shows the progress of a running migration once started', async () => {
+    const server = settingsServer(makeStatus(3)).on('POST /api/v1/vault/migrate', () =>
+      ok({ migration: makeMigration({ migrated: 50, total: 200 }) }, 202),
+    );
+    const { user } = renderApp('/settings/vault', server);
+
+    await user.click(
+      await screen.findByRole('button', { name: 'Migrate secrets to Vault' }),
+    );
+
+    const bar = await screen.findByRole('progressbar', { name: 'Migration progress' });
+    expect(bar).toHaveAttribute('aria-valuenow', '50');
+    expect(bar).toHaveAttribute('aria-valuemax', '200');
+    expect(screen.getByText(/50 of 200 secrets moved/)).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Migrate secrets to Vault' }),
+    ).toBeDisabled();
+  });
+
+  it('announces a finished migration as positive and offers no second one', async () => {
+    const done = makeMigration({ state: 'succeeded', migrated: 200, total: 200 });
+    const status = makeStatus(3, {
+      state: 'enabled',
+      vaultEnabled: true,
+      migration: done,
+    });
+    renderApp('/settings/vault', settingsServer(status, done));
+
+    const notice = await screen.findByText('Secrets migrated to Vault');
+    expect(notice.closest('.p-notification--positive')).not.toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Migrate secrets to Vault' }),
+    ).not.toBeInTheDocument();
+  });
+});
