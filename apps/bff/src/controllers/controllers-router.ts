@@ -18,11 +18,11 @@ export function createControllersRouter({
   sessions: SessionService;
 }) {
   const router = Router();
-  router.use(requireUser(sessions));
+  const signedIn = requireUser(sessions);
 
   router
     .route('/')
-    .get(async (_req, res) => {
+    .get(signedIn, async (_req, res) => {
       const body: ControllersResponse = { controllers: await listControllers(db) };
       res.json(body);
     })
@@ -30,7 +30,7 @@ export function createControllersRouter({
 
   router
     .route('/:id')
-    .get(async (req, res) => {
+    .get(signedIn, async (req, res) => {
       const id = req.params.id ?? '';
       // An id that is not a UUID cannot exist; answer 404 before the database sees it.
       const controller = controllerIdSchema.safeParse(id).success

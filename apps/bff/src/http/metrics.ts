@@ -26,6 +26,8 @@ export function routeLabel(req: Request): string {
     const base = mountPoints.get(req) ?? req.baseUrl;
     return `${base}${pattern === '/' ? '' : pattern}` || '/';
   }
+  const mountPoint = mountPoints.get(req);
+  if (mountPoint) return `${mountPoint}/*`;
   return req.originalUrl.startsWith('/api/') ? 'unmatched-api' : 'unmatched';
 }
 
