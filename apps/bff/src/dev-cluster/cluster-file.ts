@@ -26,11 +26,11 @@ const previousRunSchema = z.object({
   vault: z
     .object({ rootToken: z.string(), unsealKeys: z.array(z.string()).min(1) })
     .partial()
-    .optional(),
+    .nullish(),
   admin: z
     .object({ password: z.string().min(1) })
     .partial()
-    .optional(),
+    .nullish(),
 });
 export type PreviousRun = z.infer<typeof previousRunSchema>;
 

@@ -90,8 +90,16 @@ async function startControllers(
  */
 export async function startDevCluster(options: DevClusterOptions): Promise<DevCluster> {
   const dataDir = resolve(options.dataDir);
-  const settings = { ...options, dataDir };
   const teardown = new Teardown(options.log);
+  // Once stopping, the parts' complaints about each other going away are expected
+  // noise; they stay in the log files.
+  const partLog = (line: string) => {
+    if (!teardown.started) options.log(line);
+  };
+  const settings = { ...options, dataDir, log: partLog };
+  // The data directory stays traversable: when run as root, PostgreSQL runs as the
+  // `postgres` user and must reach its own directory inside it.
+  await mkdir(dataDir, { recursive: true });
   await mkdir(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
 
   try {
@@ -112,7 +120,7 @@ export async function startDevCluster(options: DevClusterOptions): Promise<DevCl
       const database = await startDatabaseProcess({
         repoRoot: REPO_ROOT,
         dataDir,
-        log: options.log,
+        log: partLog,
       });
       teardown.add(() => database.stop());
       parts.push(database);
