@@ -80,9 +80,8 @@ export function mountRoutes(core: VaultCore): Route[] {
     {
       pattern: /^mounts\/(?<path>.+)$/,
       metric: 'sys/mounts',
-      sudo: false,
       operations: {
-        create: (r) => {
+        update: (r) => {
           const type = stringField(r.body, 'type');
           if (!type) throw badRequest('backend type must be specified as a string');
           const path = cleanMountPath(r.params.path ?? '');
@@ -112,7 +111,7 @@ export function mountRoutes(core: VaultCore): Route[] {
       metric: 'sys/auth',
       sudo: true,
       operations: {
-        create: (r) => {
+        update: (r) => {
           const type = stringField(r.body, 'type');
           if (!type) throw badRequest('backend type must be specified as a string');
           const path = cleanMountPath(r.params.path ?? '');

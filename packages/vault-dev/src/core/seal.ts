@@ -80,7 +80,8 @@ export class Seal {
       });
     }
     if (shares === 1) return { keys: [rootKey], barrierKey };
-    const parts = await split(rootKey, shares, threshold);
+    // The library checks for plain Uint8Array, not Buffer.
+    const parts = await split(new Uint8Array(rootKey), shares, threshold);
     return { keys: parts.map((part) => Buffer.from(part)), barrierKey };
   }
 
@@ -99,7 +100,9 @@ export class Seal {
     this.resetProgress();
     try {
       const rootKey =
-        collected.length === 1 ? collected[0] : Buffer.from(await combine(collected));
+        collected.length === 1
+          ? collected[0]
+          : Buffer.from(await combine(collected.map((share) => new Uint8Array(share))));
       if (!rootKey) throw new Error('no share');
       return decrypt(rootKey, Buffer.from(config.encryptedBarrierKey, 'base64'));
     } catch {

@@ -16,6 +16,8 @@ export interface VaultDevServerOptions {
   devRootTokenId?: string;
   /** Fixed delay added to every request, to stand in for a networked Vault. */
   latencyMs?: number;
+  /** Largest accepted request body; default 32 MiB like Vault's max_request_size. */
+  maxRequestBytes?: number;
   logger?: Logger;
 }
 
@@ -44,6 +46,7 @@ export async function startVaultDevServer(
     metrics,
     logger,
     latencyMs: options.latencyMs ?? 0,
+    maxBodyBytes: options.maxRequestBytes,
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

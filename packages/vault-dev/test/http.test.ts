@@ -1,0 +1,166 @@
+import { Agent, request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVaultDevServer } from '../src';
+import { call, capturingLogger, startDev } from './helpers';
+
+let server: Awaited<ReturnType<typeof startDev>>;
+const log = capturingLogger();
+
+beforeAll(async () => {
+  server = await startDev({ logger: log.logger, maxRequestBytes: 4096 });
+  await call(server, 'POST', 'secret/data/folder/item', {
+    token: server.rootToken,
+    body: { data: { value: 'very-secret-value' } },
+  });
+});
+afterAll(() => server.close());
+
+/** Several requests over one keep-alive socket with Node's client (any method name). */
+function sendOnAgent(agent: Agent, method: string, path: string) {
+  return new Promise<{ status: number; body: string; reused: boolean }>(
+    (resolve, reject) => {
+      const req = request(
+        `${server.url}${path}`,
+        { method, agent, headers: { 'X-Vault-Token': server.rootToken } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, body, reused: req.reusedSocket }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    },
+  );
+}
+
+describe('HTTP behaviour', () => {
+  it('serves LIST on a keep-alive connection, between other methods', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const sequence = ['GET', 'LIST', 'GET', 'LIST', 'LIST', 'GET'];
+      const results = [];
+      for (const method of sequence) {
+        const path =
+          method === 'LIST'
+            ? '/v1/secret/metadata/folder'
+            : '/v1/secret/data/folder/item';
+        results.push(await sendOnAgent(agent, method, path));
+      }
+      expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(JSON.parse(results[1]?.body ?? '{}').data).toEqual({ keys: ['item'] });
+      expect(results.slice(1).every((r) => r.reused)).toBe(true);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('sends JSON, Cache-Control: no-store, and the errors envelope', async () => {
+    const ok = await call(server, 'GET', 'sys/seal-status');
+    expect(ok.headers.get('content-type')).toBe('application/json');
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const denied = await call(server, 'GET', 'secret/data/folder/item');
+    expect(denied.headers.get('content-type')).toBe('application/json');
+    expect(denied.headers.get('cache-control')).toBe('no-store');
+    expect(denied.body).toEqual({ errors: ['permission denied'] });
+    const raw = await fetch(`${server.url}/v1/secret/data/folder/item`, {
+      method: 'LIST',
+      headers: { 'X-Vault-Token': server.rootToken },
+    });
+    expect(raw.headers.get('cache-control')).toBe('no-store');
+    expect(raw.status).toBe(405);
+  });
+
+  it('answers 405 for a wrong method and 404 outside /v1/', async () => {
+    const wrong = await call(server, 'DELETE', 'sys/seal-status');
+    expect(wrong).toMatchObject({ status: 405, body: { errors: [] } });
+    const patch = await call(server, 'PATCH', 'sys/seal-status');
+    expect(patch.status).toBe(405);
+    const outside = await fetch(`${server.url}/v2/sys/health`);
+    expect(outside.status).toBe(404);
+  });
+
+  it('refuses a body over the size limit with 413', async () => {
+    const big = await call(server, 'POST', 'secret/data/big', {
+      token: server.rootToken,
+      body: { data: { blob: 'x'.repeat(5000) } },
+    });
+    expect(big.status).toBe(413);
+    expect(big.body.errors).toHaveLength(1);
+  });
+
+  it('follows the sys/health status rules and query codes, with HEAD too', async () => {
+    expect((await call(server, 'GET', 'sys/health')).status).toBe(200);
+    const custom = await call(server, 'GET', 'sys/health?activecode=299');
+    expect(custom.status).toBe(299);
+    expect(custom.body).toMatchObject({
+      initialized: true,
+      sealed: false,
+      standby: false,
+    });
+    expect((await call(server, 'GET', 'sys/health?sealedcode=abc')).status).toBe(400);
+    const head = await fetch(`${server.url}/v1/sys/health`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+
+    const fresh = await startVaultDevServer({ port: 0 });
+    try {
+      const uninit = await call(fresh, 'GET', 'sys/health');
+      expect(uninit.status).toBe(501);
+      expect(uninit.body).toMatchObject({ initialized: false, sealed: true });
+      expect((await call(fresh, 'GET', 'sys/health?uninitcode=204')).status).toBe(204);
+      await call(fresh, 'PUT', 'sys/init', {
+        body: { secret_shares: 1, secret_threshold: 1 },
+      });
+      expect((await call(fresh, 'GET', 'sys/health')).status).toBe(503);
+      expect((await call(fresh, 'GET', 'sys/health?sealedcode=200')).status).toBe(200);
+      const sealedHead = await fetch(`${fresh.url}/v1/sys/health`, { method: 'HEAD' });
+      expect(sealedHead.status).toBe(503);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('counts requests by method, normalised path and status in Prometheus format', async () => {
+    await call(server, 'PUT', 'secret/data/metrics/a', {
+      token: server.rootToken,
+      body: { data: { a: 1 } },
+    });
+    await call(server, 'PUT', 'secret/data/metrics/b', {
+      token: server.rootToken,
+      body: { data: { a: 1 } },
+    });
+    const response = await fetch(`${server.url}/v1/sys/metrics?format=prometheus`);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    const text = await response.text();
+    expect(text).toContain('# TYPE vault_dev_requests_total counter');
+    expect(text).toMatch(
+      /vault_dev_requests_total\{method="PUT",path="secret\/data",status="200"\} 2\n/,
+    );
+    expect(text).toMatch(
+      /vault_dev_requests_total\{method="LIST",path="secret\/metadata",status="200"\} \d+/,
+    );
+    expect(text).not.toContain('metrics/a');
+  });
+
+  it('keeps tokens, bodies and secret values out of the request log', async () => {
+    const lines = log.lines.join('');
+    expect(lines).toContain('"path":"secret/data"');
+    expect(lines).not.toContain(server.rootToken);
+    expect(lines).not.toContain('very-secret-value');
+    expect(lines).not.toContain('folder/item');
+  });
+
+  it('adds the configured latency to every request', async () => {
+    const slow = await startDev({ latencyMs: 120 });
+    try {
+      const started = performance.now();
+      await call(slow, 'GET', 'sys/seal-status');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(115);
+    } finally {
+      await slow.close();
+    }
+  });
+});
