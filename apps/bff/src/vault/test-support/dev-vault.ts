@@ -91,6 +91,8 @@ export interface AppRoleSpec {
   /** Token TTL and max TTL, as Vault durations ('2s', '1h'). */
   tokenTtl?: string;
   tokenMaxTtl?: string;
+  /** Requests a token serves before Vault revokes it (0 = unlimited). */
+  tokenNumUses?: number;
 }
 
 function policyFor(spec: Required<AppRoleSpec>): string {
@@ -118,6 +120,7 @@ export async function provisionAppRole(
     metadataCapabilities: ['list', 'delete'],
     tokenTtl: '1h',
     tokenMaxTtl: '4h',
+    tokenNumUses: 0,
     ...partial,
   };
   const { url, rootToken } = vault;
@@ -142,6 +145,7 @@ export async function provisionAppRole(
       token_policies: spec.roleName,
       token_ttl: spec.tokenTtl,
       token_max_ttl: spec.tokenMaxTtl,
+      token_num_uses: spec.tokenNumUses,
       secret_id_num_uses: 0,
     }),
     'role write',
