@@ -1,0 +1,244 @@
+import { stat } from 'node:fs/promises';
+import type {
+  ControllerVaultCheck,
+  LocalVaultView,
+  SealStatus,
+} from '@vault-secrets/shared';
+import { AppError } from '../http/app-error';
+import type { Logger } from '../logging/logger';
+import { submitUnsealKey, VaultSession, type UnsealInput } from './adapter';
+import { createVaultHealthMonitor, type VaultHealthMonitor } from './health-monitor';
+import {
+  LocalVaultConfigError,
+  localVaultConfigPath,
+  readLocalVaultConfig,
+  type LocalVaultConfig,
+} from './local-config';
+import {
+  createSealStatusCache,
+  UNREACHABLE_SEAL_STATUS,
+  type SealStatusCache,
+} from './seal-status-cache';
+
+export interface VaultRuntimeOptions {
+  /** The controller directory holding `vault.json`. */
+  dir: string;
+  log: Logger;
+  healthIntervalMs?: number;
+  vaultTimeoutMs?: number;
+  /** How often, at most, `vault.json` is looked at for changes (default 1 s). */
+  fileCheckIntervalMs?: number;
+}
+
+interface ActiveVault {
+  config: LocalVaultConfig;
+  session: VaultSession;
+  monitor: VaultHealthMonitor;
+  seal: SealStatusCache;
+}
+
+const UNSEEN: LocalVaultView = { reachable: false, initialized: null, sealed: null };
+
+/** Identifies one version of the file: a rename (how it is written) changes the inode. */
+async function fileStamp(file: string): Promise<string | null> {
+  try {
+    const info = await stat(file);
+    return `${info.ino}:${info.size}:${info.mtimeMs}`;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+const sameConfig = (a: LocalVaultConfig, b: LocalVaultConfig) =>
+  a.url === b.url &&
+  a.roleId === b.roleId &&
+  a.secretId === b.secretId &&
+  a.secretsMount === b.secretsMount &&
+  a.secretsPath === b.secretsPath;
+
+/**
+ * This controller's live link to its Vault: the configuration from `vault.json`,
+ * one logged-in session and one health monitor. It follows the file, so a
+ * configuration written by the CLI is picked up without a restart.
+ */
+export class VaultRuntime {
+  readonly #options: VaultRuntimeOptions;
+  readonly #file: string;
+  #active: ActiveVault | null = null;
+  /** Why `vault.json` cannot be used; shown in the heartbeat's check. */
+  #problem: string | null = null;
+  #stamp: string | null | undefined = undefined;
+  #lookedAt = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #stopped = false;
+
+  constructor(options: VaultRuntimeOptions) {
+    this.#options = options;
+    this.#file = localVaultConfigPath(options.dir);
+  }
+
+  get configuration(): LocalVaultConfig | null {
+    return this.#active?.config ?? null;
+  }
+
+  /** Looks at `vault.json` (at most once per interval unless forced); reloads it when it changed. */
+  refresh(force = false): Promise<void> {
+    const now = Date.now();
+    if (!force && now - this.#lookedAt < (this.#options.fileCheckIntervalMs ?? 1_000)) {
+      return Promise.resolve();
+    }
+    this.#lookedAt = now;
+    return this.#serially(() => this.#reloadIfChanged());
+  }
+
+  /** Takes over the session a successful configure proved, with the file it wrote. */
+  adopt(config: LocalVaultConfig, session: VaultSession): Promise<void> {
+    return this.#serially(async () => {
+      this.#stamp = await fileStamp(this.#file);
+      this.#problem = null;
+      await this.#swap(config, session);
+    });
+  }
+
+  async vaultCheck(): Promise<ControllerVaultCheck | null> {
+    await this.refresh();
+    const active = this.#active;
+    const checkedAt = new Date().toISOString();
+    if (!active) {
+      if (!this.#problem) return null;
+      const error = this.#problem;
+      return { reachable: false, sealed: null, authenticated: false, error, checkedAt };
+    }
+    const health = active.monitor.current() ?? (await active.monitor.firstCheck());
+    let status = active.session.status();
+    if (!status.authenticated && health.reachable && health.sealed === false) {
+      // Logging in failed earlier (sealed, unreachable): try again with each beat.
+      await active.session.login().catch(() => undefined);
+      status = active.session.status();
+    }
+    return {
+      reachable: health.reachable,
+      sealed: health.sealed,
+      authenticated: status.authenticated,
+      error: health.error ?? status.lastError?.message ?? null,
+      checkedAt: health.checkedAt,
+    };
+  }
+
+  /** Vault as the health monitor last saw it. */
+  localView(): LocalVaultView {
+    const health = this.#active?.monitor.current();
+    if (!health) return UNSEEN;
+    const { reachable, initialized, sealed } = health;
+    return { reachable, initialized, sealed };
+  }
+
+  async sealStatus(): Promise<SealStatus> {
+    await this.refresh();
+    return this.#active ? this.#active.seal.get() : UNREACHABLE_SEAL_STATUS;
+  }
+
+  /** Passes one key share (or a reset) to this controller's Vault. */
+  async unseal(input: UnsealInput): Promise<SealStatus> {
+    await this.refresh();
+    const active = this.#active;
+    if (!active) {
+      throw new AppError(
+        'VAULT_NOT_CONFIGURED',
+        409,
+        'This controller is not configured with Vault, so it cannot pass key shares ' +
+          'to one. Configure it first, or unseal through a configured controller.',
+      );
+    }
+    const status = await submitUnsealKey(active.config.url, input, {
+      timeoutMs: this.#options.vaultTimeoutMs,
+    });
+    const answer = { reachable: true, ...status };
+    active.seal.set(answer);
+    const { sealed, progress, t } = status;
+    this.#options.log.info(
+      { sealed, progress, t, reset: 'reset' in input },
+      'vault unseal share submitted',
+    );
+    return answer;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    await this.#serially(() => this.#swap(null, null));
+  }
+
+  #serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async #reloadIfChanged(): Promise<void> {
+    const stamp = await fileStamp(this.#file);
+    if (stamp === this.#stamp) return;
+    this.#stamp = stamp;
+    let config: LocalVaultConfig | null = null;
+    try {
+      config = await readLocalVaultConfig(this.#options.dir);
+      this.#problem = null;
+    } catch (error) {
+      if (!(error instanceof LocalVaultConfigError)) throw error;
+      this.#problem = error.message;
+      this.#options.log.error({ reason: error.message }, 'vault configuration unusable');
+    }
+    const active = this.#active;
+    if (config && active && sameConfig(config, active.config)) {
+      active.config = config;
+      return;
+    }
+    const session = config ? this.#newSession(config) : null;
+    await this.#swap(config, session);
+    if (config) {
+      const { secretsMount, secretsPath } = config;
+      const vaultHost = new URL(config.url).host;
+      this.#options.log.info(
+        { vaultHost, secretsMount, secretsPath },
+        'vault configuration loaded',
+      );
+      // Log in now, so the first heartbeat can already say whether it works.
+      void session?.login().catch(() => undefined);
+    }
+  }
+
+  #newSession(config: LocalVaultConfig): VaultSession {
+    return new VaultSession({
+      url: config.url,
+      roleId: config.roleId,
+      secretId: config.secretId,
+      secretsMount: config.secretsMount,
+      secretsPath: config.secretsPath,
+      logger: this.#options.log,
+      timeoutMs: this.#options.vaultTimeoutMs,
+    });
+  }
+
+  async #swap(config: LocalVaultConfig | null, session: VaultSession | null) {
+    const previous = this.#active;
+    this.#active = null;
+    if (config && session && !this.#stopped) {
+      const { url } = config;
+      const monitor = createVaultHealthMonitor({
+        url,
+        intervalMs: this.#options.healthIntervalMs,
+        logger: this.#options.log,
+      });
+      const seal = createSealStatusCache(url, {
+        timeoutMs: this.#options.vaultTimeoutMs,
+      });
+      this.#active = { config, session, monitor, seal };
+    } else {
+      await session?.close();
+    }
+    if (previous) {
+      previous.monitor.stop();
+      await previous.session.close();
+    }
+  }
+}
