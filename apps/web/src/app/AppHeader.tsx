@@ -73,7 +73,7 @@ export function AppHeader({ user, onLogout, loggingOut }: AppHeaderProps) {
                 {user.role === 'admin' && ' (admin)'}
               </span>
             </li>
-            <li className="p-navigation__item">
+            <li className="p-navigation__item app-session-item">
               <button
                 type="button"
                 className="p-button is-dark u-no-margin--bottom logout-button"

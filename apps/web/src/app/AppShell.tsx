@@ -26,8 +26,9 @@ export function AppShell() {
       </main>
     );
   }
-  if (session.isError) {
-    // A 401 has already sent the user to /login; anything else is shown here.
+  if (session.data === undefined) {
+    // A 401 has already sent the user to /login; anything else is shown here. A failed
+    // refresh of a session already known keeps the page (the header says updates paused).
     return (
       <main className="app-main" id="main">
         <QueryErrorNotice

@@ -8,7 +8,13 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 }
 
 /** A labelled input with Vanilla's validation styling; the error is tied to the input. */
-export function TextField({ label, error, help, ...inputProps }: TextFieldProps) {
+export function TextField({
+  label,
+  error,
+  help,
+  type = 'text',
+  ...inputProps
+}: TextFieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
@@ -22,6 +28,7 @@ export function TextField({ label, error, help, ...inputProps }: TextFieldProps)
       <div className="p-form__control">
         <input
           id={id}
+          type={type}
           className="p-form-validation__input"
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}

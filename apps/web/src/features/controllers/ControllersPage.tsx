@@ -25,7 +25,7 @@ function ControllersTable({ controllers }: { controllers: Controller[] }) {
           <tr key={controller.id}>
             <th scope="row">{controller.name}</th>
             <td>
-              <code>{controller.url}</code>
+              <code className="nowrap">{controller.url}</code>
             </td>
             <td>
               <OnlineLabel online={controller.online} />
@@ -52,7 +52,7 @@ export function ControllersPage() {
         while its heartbeat is recent.
       </p>
       {controllers.isPending && <Loading what="controllers" />}
-      {controllers.isError && (
+      {controllers.isError && !controllers.data && (
         <QueryErrorNotice
           what="the controllers"
           error={controllers.error}

@@ -1,4 +1,10 @@
-import { DEFAULT_SECRETS_MOUNT } from '@vault-secrets/shared';
+import {
+  DEFAULT_SECRETS_MOUNT,
+  secretsMountSchema,
+  secretsPathSchema,
+  vaultUrlSchema,
+} from '@vault-secrets/shared';
+import type { z } from 'zod';
 import { CodeSnippet } from '../../components/CodeSnippet';
 
 export interface CommandDraft {
@@ -14,13 +20,17 @@ function shellWord(value: string): string {
     : `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** A value from the form once it is valid, else the placeholder the operator replaces. */
+function valueOr(schema: z.ZodType<string>, value: string, placeholder: string): string {
+  const parsed = schema.safeParse(value);
+  return parsed.success ? shellWord(parsed.data) : placeholder;
+}
+
 /** The configure command with the values known here; secrets always stay placeholders. */
 export function configureCommand(draft: CommandDraft): string {
-  const url = draft.url.trim() ? shellWord(draft.url.trim()) : '<VAULT_URL>';
-  const path = draft.secretsPath.trim()
-    ? shellWord(draft.secretsPath.trim())
-    : '<SECRETS_PATH>';
-  const mount = shellWord(draft.secretsMount.trim() || DEFAULT_SECRETS_MOUNT);
+  const url = valueOr(vaultUrlSchema, draft.url, '<VAULT_URL>');
+  const path = valueOr(secretsPathSchema, draft.secretsPath, '<SECRETS_PATH>');
+  const mount = valueOr(secretsMountSchema, draft.secretsMount, DEFAULT_SECRETS_MOUNT);
   return `npx config-vault configure ${url} <ROLE_ID> <WRAPPED_TOKEN> ${path} --secrets-mount ${mount}`;
 }
 

@@ -54,7 +54,7 @@ export function VaultSettingsPage({ isAdmin }: { isAdmin: boolean }) {
         </Notification>
       )}
       {status.isPending && <Loading what="the Vault status" />}
-      {status.isError && (
+      {status.isError && !status.data && (
         <QueryErrorNotice
           what="the Vault status"
           error={status.error}

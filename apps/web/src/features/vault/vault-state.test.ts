@@ -69,15 +69,23 @@ describe('configureCommand', () => {
     );
   });
 
-  it('quotes values a shell would split or expand', () => {
+  it('keeps placeholders for values that are not valid yet', () => {
+    expect(
+      configureCommand({ url: 'ftp://v', secretsPath: 'a/../b', secretsMount: 'a/b' }),
+    ).toBe(
+      'npx config-vault configure <VAULT_URL> <ROLE_ID> <WRAPPED_TOKEN> <SECRETS_PATH> --secrets-mount secret',
+    );
+  });
+
+  it('quotes values a shell would expand', () => {
     expect(
       configureCommand({
-        url: 'http://v:8200',
-        secretsPath: "a b'c",
+        url: 'http://v:8200/$HOME',
+        secretsPath: 'maas',
         secretsMount: 'kv',
       }),
     ).toBe(
-      `npx config-vault configure http://v:8200 <ROLE_ID> <WRAPPED_TOKEN> 'a b'\\''c' --secrets-mount kv`,
+      `npx config-vault configure 'http://v:8200/$HOME' <ROLE_ID> <WRAPPED_TOKEN> maas --secrets-mount kv`,
     );
   });
 });
