@@ -92,9 +92,9 @@ export function createVaultHealthMonitor(
   async function check(): Promise<void> {
     const started = Date.now();
     const health = await readHealth(options.url, { timeoutMs });
+    resolveFirst(health);
     if (stopped) return;
     record(health);
-    resolveFirst(health);
     // The period runs from start to start, so a slow check does not stretch it.
     const wait = Math.max(0, intervalMs - (Date.now() - started));
     timer = setTimeout(() => void check(), wait);

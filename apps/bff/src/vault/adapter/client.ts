@@ -41,6 +41,9 @@ export function createVaultClient(
   });
   // node-vault falls back to VAULT_TOKEN from the environment; never send that
   // to an address a user typed.
+  // Limitation: node-vault also reads VAULT_PREFIX and VAULT_NAMESPACE from the
+  // environment with no way to turn that off; a BFF started with them set sends
+  // them to Vault.
   raw.token = token ?? '';
   return { url, timeoutMs, raw };
 }

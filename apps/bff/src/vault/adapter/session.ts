@@ -61,7 +61,11 @@ export class VaultSession {
     await this.#keeper.token();
   }
 
-  /** The secret's latest version, or null when it does not exist or is deleted. */
+  /**
+   * The secret's latest version, or null when it does not exist or is deleted.
+   * Limitation: Vault answers 404 also for a mount that does not exist (to a token
+   * allowed there), which reads as null too; verifyAccess catches that at configure.
+   */
   async kvRead(path: string): Promise<KvSecretData | null> {
     const info = this.#info('kv-read', kvDataPath(this.location, path), 'read');
     try {

@@ -38,12 +38,15 @@ export class TokenKeeper {
   lastError: VaultError | null = null;
 
   constructor(options: TokenKeeperOptions) {
+    // Field by field, so an explicit `undefined` from a caller still gets the default.
     this.#options = {
-      timeoutMs: DEFAULT_VAULT_TIMEOUT_MS,
-      refreshFraction: 2 / 3,
-      retryDelayMs: 5_000,
-      autoRefresh: true,
-      ...options,
+      url: options.url,
+      roleId: options.roleId,
+      secretId: options.secretId,
+      timeoutMs: options.timeoutMs ?? DEFAULT_VAULT_TIMEOUT_MS,
+      refreshFraction: options.refreshFraction ?? 2 / 3,
+      retryDelayMs: options.retryDelayMs ?? 5_000,
+      autoRefresh: options.autoRefresh ?? true,
     };
     this.#log = options.logger.child({ vaultUrl: displayUrl(options.url) });
   }
@@ -131,17 +134,23 @@ export class TokenKeeper {
   }
 
   #adopt(held: HeldToken): void {
+    if (this.#closed) {
+      // Closed while this login was in flight: nobody will use or revoke it later.
+      this.#revokeQuietly(held.token);
+      return;
+    }
     const previous = this.#held;
     this.#held = held;
     this.lastError = null;
-    if (previous && previous.token !== held.token && !this.#closed) {
-      void revokeSelf(this.#options.url, previous.token, {
-        timeoutMs: this.#options.timeoutMs,
-      }).catch(() => undefined);
-    }
+    if (previous && previous.token !== held.token) this.#revokeQuietly(previous.token);
     if (held.ttlSeconds > 0) {
       this.#schedule(held.ttlSeconds * 1000 * this.#options.refreshFraction);
     }
+  }
+
+  #revokeQuietly(token: string): void {
+    const { url, timeoutMs } = this.#options;
+    void revokeSelf(url, token, { timeoutMs }).catch(() => undefined);
   }
 
   #schedule(delayMs: number): void {
