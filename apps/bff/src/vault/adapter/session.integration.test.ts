@@ -205,4 +205,27 @@ describe('what the session logs', () => {
     expect(text).not.toMatch(/hvs\.|"token"/);
     expect(text).not.toContain('hunter2-secret-value');
   });
+
+  it('reports a failed login in its status and log, without the IDs', async () => {
+    const logged = createCapturedLogger();
+    const wrongSecretId = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+    const session = new VaultSession({
+      url: vault.url,
+      roleId: fullRole.roleId,
+      secretId: wrongSecretId,
+      secretsMount: 'secret',
+      secretsPath: 'maas',
+      logger: logged.logger,
+    });
+    sessions.push(session);
+    const error = await failure(session.kvRead('any/thing'));
+    expect(error.kind).toBe('invalid-credentials');
+    expect(session.status()).toMatchObject({
+      authenticated: false,
+      lastError: { kind: 'invalid-credentials' },
+    });
+    expect(logged.text()).toContain('vault login failed');
+    expect(logged.text()).not.toContain(wrongSecretId);
+    expect(logged.text()).not.toContain(fullRole.roleId);
+  });
 });
