@@ -1,25 +1,30 @@
 import { ConfigError, loadConfig } from './config/env';
 import { startController } from './controller';
 import { createLogger } from './logging/logger';
+import { takeOverShutdownSignals } from './process-signals';
 
-const bootLog = createLogger({ level: process.env.LOG_LEVEL?.trim() || 'info' });
+// The configured level is not known to be valid until the config is loaded.
+const bootLog = createLogger({ level: 'info' });
 
 async function main() {
+  let stop: (signal: NodeJS.Signals) => void = () => process.exit(130);
+  takeOverShutdownSignals((signal) => stop(signal));
+
   const config = loadConfig();
   const log = createLogger({ level: config.logLevel });
   const controller = await startController({ config, log });
 
   let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
+  stop = (signal) => {
+    // A second Ctrl-C means "now": leave without waiting for the clean stop.
+    if (stopping) process.exit(130);
     stopping = true;
     log.info({ signal }, 'region controller stopping');
-    await controller.close();
-    log.info('region controller stopped');
-    process.exit(0);
+    void controller.close().then(() => {
+      log.info('region controller stopped');
+      process.exit(0);
+    });
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
@@ -28,5 +33,5 @@ main().catch((error: unknown) => {
   } else {
     bootLog.fatal({ err: error }, 'region controller failed to start');
   }
-  process.exitCode = 1;
+  process.exit(1);
 });
