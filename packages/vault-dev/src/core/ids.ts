@@ -19,5 +19,6 @@ export const newUuid = (): string => randomUUID();
 
 /** RFC 3339 with nanoseconds, as Go prints `time.Time` in JSON. */
 export function rfc3339(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, -1)}000000Z`;
 }

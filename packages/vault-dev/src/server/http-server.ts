@@ -10,6 +10,17 @@ import type { RequestMetrics } from './metrics';
 import { handleListMethod } from './raw-list';
 import { serializeReply, type SerializedReply } from './reply-writer';
 
+function logRequest(
+  logger: Logger,
+  method: string,
+  path: string,
+  status: number,
+  started: number,
+): void {
+  const durationMs = Math.round((performance.now() - started) * 10) / 10;
+  logger.info({ method, path, status, durationMs }, 'request');
+}
+
 /** Vault's default max_request_size: 32 MiB. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -30,20 +41,20 @@ export function createVaultHttpServer(options: HttpOptions): Server {
     const { reply, metric } = await options.pipeline.handle(request);
     options.metrics.record(request.method, metric, reply.status);
     // The request log holds no token, body or query: only what routing made of it.
-    options.logger.info(
-      {
-        method: request.method,
-        path: metric,
-        status: reply.status,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-      },
-      'request',
-    );
+    if (options.logger.isLevelEnabled('info')) {
+      logRequest(options.logger, request.method, metric, reply.status, started);
+    }
     return serializeReply(reply, request.method === 'HEAD');
   };
 
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    void answer(req, res, dispatch, options.maxBodyBytes ?? MAX_BODY_BYTES);
+    answer(req, res, dispatch, options.maxBodyBytes ?? MAX_BODY_BYTES).catch(
+      (error: unknown) => {
+        // A client that goes away mid-request: nothing left to answer.
+        options.logger.warn({ err: error }, 'request aborted');
+        res.destroy();
+      },
+    );
   });
   handleListMethod(server, dispatch);
   return server;
@@ -72,21 +83,26 @@ async function answer(
 }
 
 /** The body, or undefined when it is larger than the limit. */
-async function readBody(
-  req: IncomingMessage,
-  limit: number,
-): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      req.resume();
-      return undefined;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  // Plain events: the async iterator costs noticeably more per request.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      resolve(
+        size > limit
+          ? undefined
+          : chunks.length === 1
+            ? chunks[0]
+            : Buffer.concat(chunks),
+      ),
+    );
+    req.on('error', reject);
+  });
 }
 
 function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {

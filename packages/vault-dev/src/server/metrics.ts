@@ -28,6 +28,21 @@ export class RequestMetrics {
         `${REQUESTS_METRIC}{method="${escapeLabel(method)}",path="${escapeLabel(path)}",status="${status}"} ${count}`,
       );
     }
+    const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    lines.push(
+      '# HELP vault_dev_process_cpu_seconds_total CPU time (user and system) of the server.',
+      '# TYPE vault_dev_process_cpu_seconds_total counter',
+      `vault_dev_process_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`,
+    );
+    lines.push(
+      '# HELP vault_dev_process_resident_memory_bytes Resident set size of the server.',
+      '# TYPE vault_dev_process_resident_memory_bytes gauge',
+      `vault_dev_process_resident_memory_bytes ${memory.rss}`,
+      '# HELP vault_dev_heap_used_bytes V8 heap in use.',
+      '# TYPE vault_dev_heap_used_bytes gauge',
+      `vault_dev_heap_used_bytes ${memory.heapUsed}`,
+    );
     return `${lines.join('\n')}\n`;
   }
 
