@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SEAL_POLL_MS } from '../lib/polling';
+import { queryKeys } from '../lib/query-keys';
 import { makeSealStatus } from '../test/fixtures';
 import { FakeServer, fail, ok } from '../test/fake-server';
 import { renderApp } from '../test/render-app';
@@ -93,5 +94,39 @@ describe('login page while Vault is sealed', () => {
     expect(
       screen.queryByRole('heading', { name: 'Vault is sealed' }),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('login page while Vault is unreachable', () => {
+  const unreachable = makeSealStatus({
+    reachable: false,
+    initialized: false,
+    t: 0,
+    n: 0,
+  });
+
+  it('says so when the session was lost to Vault, and keeps the login form', async () => {
+    const server = new FakeServer()
+      .on('GET /api/v1/auth/session', () => fail(401, 'VAULT_SEALED', 'Vault is sealed.'))
+      .on('GET /api/v1/vault/seal-status', () => ok(unreachable));
+    renderApp('/controllers', server);
+
+    expect(
+      await screen.findByRole('heading', { name: 'Vault is unreachable' }),
+    ).toBeVisible();
+    expect(screen.getByLabelText('Username')).toBeInTheDocument();
+  });
+
+  it('stays quiet on a controller that simply has no Vault configured yet', async () => {
+    const server = new FakeServer()
+      .on('GET /api/v1/auth/session', () => fail(401, 'UNAUTHENTICATED', 'Log in first.'))
+      .on('GET /api/v1/vault/seal-status', () => ok(unreachable));
+    const { queryClient } = renderApp('/login', server);
+
+    expect(await screen.findByLabelText('Username')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(queryClient.getQueryData(queryKeys.sealStatus)).toEqual(unreachable),
+    );
+    expect(screen.queryByText('Vault is unreachable')).not.toBeInTheDocument();
   });
 });

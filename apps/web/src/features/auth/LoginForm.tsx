@@ -9,11 +9,11 @@ import { describeLoginError } from './login-error';
 
 interface LoginFormProps {
   onLoggedIn: (user: User) => void;
-  /** Login answered VAULT_SEALED: the page switches to the sealed screen. */
-  onVaultSealed: () => void;
+  /** Login failed because of Vault: the page checks Vault and shows its state. */
+  onVaultTrouble: () => void;
 }
 
-export function LoginForm({ onLoggedIn, onVaultSealed }: LoginFormProps) {
+export function LoginForm({ onLoggedIn, onVaultTrouble }: LoginFormProps) {
   const login = useLogin();
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -34,8 +34,10 @@ export function LoginForm({ onLoggedIn, onVaultSealed }: LoginFormProps) {
     login.mutate(parsed.data, {
       onSuccess: (data) => onLoggedIn(data.user),
       onError: (error) => {
-        if (error.code === 'VAULT_SEALED') onVaultSealed();
-        else setProblem(describeLoginError(error));
+        setProblem(describeLoginError(error));
+        if (error.code === 'VAULT_SEALED' || error.code === 'VAULT_UNREACHABLE') {
+          onVaultTrouble();
+        }
       },
     });
   }

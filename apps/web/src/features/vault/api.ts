@@ -24,8 +24,12 @@ export function integrationStatusQueryOptions() {
   });
 }
 
-/** Anyone may ask, so a 401 here never means "log in"; polled while Vault needs help. */
-export function sealStatusQueryOptions() {
+/**
+ * Anyone may ask, so a 401 here never means "log in". Polled while Vault is sealed;
+ * while it is unreachable only when the caller knows Vault matters (the secrets are in
+ * it), since a controller not yet configured also reports "unreachable".
+ */
+export function sealStatusQueryOptions({ watchUnreachable = false } = {}) {
   return queryOptions({
     queryKey: sealStatusQueryKey,
     queryFn: ({ signal }) =>
@@ -35,7 +39,9 @@ export function sealStatusQueryOptions() {
       }),
     refetchInterval: (query) => {
       const status = query.state.data;
-      return status && status.reachable && !status.sealed ? false : SEAL_POLL_MS;
+      if (!status) return SEAL_POLL_MS;
+      if (status.reachable) return status.sealed ? SEAL_POLL_MS : false;
+      return watchUnreachable ? SEAL_POLL_MS : false;
     },
     staleTime: 0,
   });
