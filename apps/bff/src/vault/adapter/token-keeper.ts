@@ -13,7 +13,7 @@ export interface TokenKeeperOptions {
   timeoutMs?: number;
   /** Share of a token's TTL after which it is renewed or replaced (default 2/3). */
   refreshFraction?: number;
-  /** Wait before trying again when a refresh could not log in (default 5 s). */
+  /** First wait before trying again when a refresh could not log in (default 5 s). */
   retryDelayMs?: number;
   /** Refresh before expiry (default true). Off for short-lived uses such as checks. */
   autoRefresh?: boolean;
@@ -32,6 +32,7 @@ export class TokenKeeper {
   #held: HeldToken | null = null;
   #loginInFlight: Promise<HeldToken> | null = null;
   #timer: NodeJS.Timeout | null = null;
+  #retryDelayMs: number;
   #closed = false;
   logins = 0;
   renewals = 0;
@@ -48,6 +49,7 @@ export class TokenKeeper {
       retryDelayMs: options.retryDelayMs ?? 5_000,
       autoRefresh: options.autoRefresh ?? true,
     };
+    this.#retryDelayMs = this.#options.retryDelayMs;
     this.#log = options.logger.child({ vaultUrl: displayUrl(options.url) });
   }
 
@@ -142,6 +144,7 @@ export class TokenKeeper {
     const previous = this.#held;
     this.#held = held;
     this.lastError = null;
+    this.#retryDelayMs = this.#options.retryDelayMs;
     if (previous && previous.token !== held.token) this.#revokeQuietly(previous.token);
     if (held.ttlSeconds > 0) {
       this.#schedule(held.ttlSeconds * 1000 * this.#options.refreshFraction);
@@ -172,8 +175,10 @@ export class TokenKeeper {
     try {
       await this.#sharedLogin();
     } catch {
-      // Logged by #login. The token may still serve a while; try again soon.
-      this.#schedule(this.#options.retryDelayMs);
+      // Logged by #login. The token may still serve a while; try again, backing
+      // off to a minute so a long-sealed Vault does not flood the log.
+      this.#schedule(this.#retryDelayMs);
+      this.#retryDelayMs = Math.min(this.#retryDelayMs * 2, 60_000);
     }
   }
 
