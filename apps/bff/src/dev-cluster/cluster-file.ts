@@ -4,18 +4,15 @@ import { z } from 'zod';
 
 /** What `npm start` writes to `$DATA_DIR/dev-cluster.json` (DESIGN.md, Commands). */
 export const devClusterInfoSchema = z.object({
-  vault: z
-    .object({
-      addr: z.string(),
-      rootToken: z.string(),
-      unsealKeys: z.array(z.string()),
-      roleId: z.string(),
-      wrappedSecretIds: z.array(z.string()),
-      secretsPath: z.string(),
-      secretsMount: z.string(),
-    })
-    // Limitation: null until packages/vault-dev lands; then always filled in.
-    .nullable(),
+  vault: z.object({
+    addr: z.string(),
+    rootToken: z.string(),
+    unsealKeys: z.array(z.string()),
+    roleId: z.string(),
+    wrappedSecretIds: z.array(z.string()),
+    secretsPath: z.string(),
+    secretsMount: z.string(),
+  }),
   controllers: z.array(z.object({ name: z.string(), url: z.string(), dir: z.string() })),
   admin: z.object({ username: z.string(), password: z.string() }),
 });

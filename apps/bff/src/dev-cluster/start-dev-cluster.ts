@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { resolveAdminPassword } from './admin-password';
 import {
   clusterFilePath,
@@ -8,12 +7,13 @@ import {
   writeClusterFile,
   type DevClusterInfo,
 } from './cluster-file';
-import { startControllerProcess, type ControllerProcess } from './controller-process';
+import { controllerEnvironment, startControllers } from './controllers';
 import { startDatabaseProcess } from './database';
+import { startDevVault } from './dev-vault';
 import type { ManagedProcess } from './managed-process';
-import { controllerPorts } from './ports';
+import { REPO_ROOT } from './repo-root';
 import { Teardown } from './teardown';
-import { buildWebApp, webBuildIsStale } from './web-build';
+import { ensureWebBuild } from './web-build';
 
 export interface DevClusterOptions {
   dataDir: string;
@@ -48,39 +48,90 @@ export interface DevCluster {
   stop(): Promise<void>;
 }
 
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const HEALTH_TIMEOUT_MS = 120_000;
-
-async function ensureWebBuild(options: DevClusterOptions): Promise<void> {
-  if (options.buildWeb === false || !(await webBuildIsStale(REPO_ROOT))) return;
-  options.log('building the web app (npm run build -w apps/web)…');
-  await buildWebApp(REPO_ROOT);
+interface StartContext {
+  options: DevClusterOptions;
+  dataDir: string;
+  teardown: Teardown;
+  /** Logs only while not stopping: then the parts' complaints are expected noise. */
+  log: (line: string) => void;
+  parts: ManagedProcess[];
 }
 
-async function startControllers(
-  options: DevClusterOptions,
-  env: Record<string, string>,
-  teardown: Teardown,
-): Promise<ControllerProcess[]> {
-  const ports = await controllerPorts(options.basePort, options.controllers);
-  const controllers = ports.map((port, index) => {
-    const name = `region-${index + 1}`;
-    const controller = startControllerProcess({
-      repoRoot: REPO_ROOT,
-      name,
-      port,
-      dir: join(options.dataDir, 'controllers', name),
-      logFile: join(options.dataDir, 'logs', `${name}.log`),
-      env,
-      log: options.log,
-    });
-    teardown.add(() => controller.stop());
-    return controller;
+async function startDatabase(context: StartContext): Promise<string> {
+  if (context.options.databaseUrl) return context.options.databaseUrl;
+  const database = await startDatabaseProcess({
+    repoRoot: REPO_ROOT,
+    dataDir: context.dataDir,
+    log: context.log,
   });
-  await Promise.all(
-    controllers.map((c) => c.waitUntilHealthy(HEALTH_TIMEOUT_MS, options.signal)),
+  context.teardown.add(() => database.stop());
+  context.parts.push(database);
+  return database.databaseUrl;
+}
+
+async function startEverything(
+  context: StartContext,
+): Promise<DevClusterInfo & { generated: boolean }> {
+  const { options, dataDir, teardown } = context;
+  const previous = await readPreviousRun(dataDir);
+  const admin = resolveAdminPassword(options.adminPassword, previous.admin?.password);
+  if (admin.ignoredFromEnv) {
+    options.log(
+      'ADMIN_PASSWORD is ignored: the admin was created at the first start; ' +
+        'its password is in dev-cluster.json',
+    );
+  }
+  const adminAccount = { username: 'admin', password: admin.password };
+
+  if (options.buildWeb !== false) await ensureWebBuild(REPO_ROOT, options.log);
+  options.signal?.throwIfAborted();
+  const databaseUrl = await startDatabase(context);
+  options.signal?.throwIfAborted();
+
+  const vault = await startDevVault(
+    {
+      dataDir,
+      port: options.vaultPort,
+      controllers: options.controllers,
+      previous,
+      saveKeys: (addr, keys) =>
+        writeClusterFile(dataDir, { vault: { addr, ...keys }, admin: adminAccount }),
+    },
+    teardown,
   );
-  return controllers;
+  // Before any controller creates the admin: a failed start must not lose the
+  // password the admin will have.
+  await writeClusterFile(dataDir, { vault, controllers: [], admin: adminAccount });
+  options.signal?.throwIfAborted();
+
+  const env = controllerEnvironment({
+    dataDir,
+    databaseUrl,
+    adminPassword: admin.password,
+    demoMachines: options.demoMachines,
+  });
+  const controllers = await startControllers({
+    count: options.controllers,
+    basePort: options.basePort,
+    dataDir,
+    env,
+    teardown,
+    signal: options.signal,
+    log: context.log,
+  });
+  context.parts.push(...controllers);
+
+  const info: DevClusterInfo = {
+    vault,
+    controllers: controllers.map((c) => ({
+      name: c.name,
+      url: c.url,
+      dir: join(dataDir, 'controllers', c.name),
+    })),
+    admin: adminAccount,
+  };
+  await writeClusterFile(dataDir, info);
+  return { ...info, generated: admin.generated };
 }
 
 /**
@@ -91,72 +142,28 @@ async function startControllers(
 export async function startDevCluster(options: DevClusterOptions): Promise<DevCluster> {
   const dataDir = resolve(options.dataDir);
   const teardown = new Teardown(options.log);
-  // Once stopping, the parts' complaints about each other going away are expected
-  // noise; they stay in the log files.
-  const partLog = (line: string) => {
-    if (!teardown.started) options.log(line);
+  const context: StartContext = {
+    options: { ...options, dataDir },
+    dataDir,
+    teardown,
+    log: (line) => {
+      if (!teardown.started) options.log(line);
+    },
+    parts: [],
   };
-  const settings = { ...options, dataDir, log: partLog };
   // The data directory stays traversable: when run as root, PostgreSQL runs as the
   // `postgres` user and must reach its own directory inside it.
   await mkdir(dataDir, { recursive: true });
   await mkdir(join(dataDir, 'logs'), { recursive: true, mode: 0o700 });
 
   try {
-    const previous = await readPreviousRun(dataDir);
-    const admin = resolveAdminPassword(options.adminPassword, previous.admin?.password);
-    if (admin.ignoredFromEnv) {
-      options.log(
-        'ADMIN_PASSWORD is ignored: the admin was created at the first start; ' +
-          'its password is in dev-cluster.json',
-      );
-    }
-
-    await ensureWebBuild(settings);
-    options.signal?.throwIfAborted();
-    const parts: ManagedProcess[] = [];
-    let databaseUrl = options.databaseUrl;
-    if (!databaseUrl) {
-      const database = await startDatabaseProcess({
-        repoRoot: REPO_ROOT,
-        dataDir,
-        log: partLog,
-      });
-      teardown.add(() => database.stop());
-      parts.push(database);
-      databaseUrl = database.databaseUrl;
-    }
-    options.signal?.throwIfAborted();
-
-    const controllerEnv: Record<string, string> = {
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      ADMIN_PASSWORD: admin.password,
-      WEB_DIST: join(REPO_ROOT, 'apps/web/dist'),
-    };
-    if (options.demoMachines !== undefined) {
-      controllerEnv.DEMO_MACHINES = String(options.demoMachines);
-    }
-    const controllers = await startControllers(settings, controllerEnv, teardown);
-    parts.push(...controllers);
-
-    const info: DevClusterInfo = {
-      vault: null,
-      controllers: controllers.map((c) => ({
-        name: c.name,
-        url: c.url,
-        dir: join(dataDir, 'controllers', c.name),
-      })),
-      admin: { username: 'admin', password: admin.password },
-    };
-    await writeClusterFile(dataDir, info);
-
+    const { generated, ...info } = await startEverything(context);
     return {
       info,
-      adminPasswordGenerated: admin.generated,
+      adminPasswordGenerated: generated,
       clusterFile: clusterFilePath(dataDir),
       logDir: join(dataDir, 'logs'),
-      failed: teardown.whenAnyEnds(parts, join(dataDir, 'logs')),
+      failed: teardown.whenAnyEnds(context.parts, join(dataDir, 'logs')),
       stop: () => teardown.run(),
     };
   } catch (error) {

@@ -62,3 +62,13 @@ export function buildWebApp(repoRoot: string): Promise<void> {
     });
   });
 }
+
+/** Builds the web app when its build is missing or older than its sources. */
+export async function ensureWebBuild(
+  repoRoot: string,
+  log: (line: string) => void,
+): Promise<void> {
+  if (!(await webBuildIsStale(repoRoot))) return;
+  log('building the web app (npm run build -w apps/web)…');
+  await buildWebApp(repoRoot);
+}
