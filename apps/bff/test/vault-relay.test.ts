@@ -1,0 +1,246 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { configureVaultResponseSchema, errorBodySchema } from '@vault-secrets/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signRpcRequest } from '../src/rpc/rpc-signature';
+import { readRpcSharedSecret } from '../src/rpc/shared-secret';
+import { createDatabaseSecretStore } from '../src/secrets/database-secret-store';
+import { closedPortUrl } from '../src/vault/test-support/other-servers';
+import { createTestDatabase } from './support/database';
+import type { HttpClient, HttpResult } from './support/http-client';
+import {
+  configureRequest,
+  leakedSecrets,
+  provisionAppRole,
+  startDevVault,
+  vaultApi,
+  type AppRoleSetup,
+  type DevVault,
+} from './vault-support/provisioning';
+import {
+  startVaultController,
+  stopVaultControllers,
+  type VaultTestController,
+} from './vault-support/vault-controller';
+
+const INTERNAL_PATH = '/internal/v1/vault/configure';
+
+let databaseUrl: string;
+let db: pg.Pool;
+let vault: DevVault;
+let role: AppRoleSetup;
+let a: VaultTestController;
+let b: VaultTestController;
+let adminOnA: HttpClient;
+let rpcSecret: string;
+const secrets: string[] = [];
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  vault = await startDevVault();
+  role = await provisionAppRole(vault, { roleName: 'region' });
+  a = await startVaultController(databaseUrl, 'region-a');
+  b = await startVaultController(databaseUrl, 'region-b');
+  adminOnA = await a.admin();
+  rpcSecret = (await readRpcSharedSecret(createDatabaseSecretStore(db))) ?? '';
+});
+
+afterAll(async () => {
+  await stopVaultControllers();
+  await vault.close();
+  await db.end();
+});
+
+async function configureThroughA(id: string, body: Record<string, unknown>) {
+  if (typeof body.wrappedToken === 'string') secrets.push(body.wrappedToken);
+  return adminOnA.post(`/api/v1/controllers/${id}/vault`, body);
+}
+
+const errorOf = (result: HttpResult) => errorBodySchema.parse(result.body).error;
+
+/** A call to B's internal route as another controller (or an impostor) would send it. */
+async function callInternal(
+  body: string,
+  headers: Record<string, string>,
+  target = b,
+): Promise<HttpResult> {
+  const response = await fetch(new URL(INTERNAL_PATH, target.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: JSON.parse(text),
+  };
+}
+
+function signed(body: string, options: { secret?: string; at?: number } = {}) {
+  return signRpcRequest(
+    options.secret ?? rpcSecret,
+    a.controllerId,
+    { method: 'POST', path: INTERNAL_PATH, body },
+    options.at,
+  );
+}
+
+describe('configuring another controller through the relay', () => {
+  it('region-a configures region-b: b writes its own vault.json and is marked configured', async () => {
+    const result = await configureThroughA(
+      b.controllerId,
+      await configureRequest(vault, role),
+    );
+
+    expect(result.status).toBe(200);
+    const { controller } = configureVaultResponseSchema.parse(result.body);
+    expect(controller).toMatchObject({
+      id: b.controllerId,
+      name: 'region-b',
+      vaultConfigured: true,
+    });
+    expect(controller.vault?.authenticated).toBe(true);
+    const saved = JSON.parse(await readFile(path.join(b.dir, 'vault.json'), 'utf8')) as {
+      secretId: string;
+    };
+    secrets.push(saved.secretId);
+    await expect(readFile(path.join(a.dir, 'vault.json'))).rejects.toThrow(/ENOENT/);
+    expect(a.logs.text()).toContain('vault configure relayed');
+    expect(b.logs.text()).toContain('vault configure requested by a controller');
+  });
+
+  it("passes the target's error through unchanged (a reused wrapped token)", async () => {
+    const request = await configureRequest(vault, role, { overwrite: true });
+    await vaultApi(vault.url, request.wrappedToken, 'POST', 'sys/wrapping/unwrap');
+    const result = await configureThroughA(b.controllerId, request);
+    expect(result.status).toBe(400);
+    expect(errorOf(result).code).toBe('VAULT_WRAPPING_TOKEN_INVALID');
+  });
+
+  it('checks the input before relaying it', async () => {
+    const before = b.logs.text().split('configure requested').length;
+    const result = await configureThroughA(b.controllerId, {
+      ...(await configureRequest(vault, role)),
+      secretsPath: '../etc',
+    });
+    expect(result.status).toBe(400);
+    expect(errorOf(result).details?.fields).toHaveProperty('secretsPath');
+    expect(b.logs.text().split('configure requested').length).toBe(before);
+  });
+
+  it('answers 404 CONTROLLER_NOT_FOUND for an unknown id', async () => {
+    for (const id of [randomUUID(), 'not-a-uuid']) {
+      const result = await configureThroughA(id, await configureRequest(vault, role));
+      expect(result.status).toBe(404);
+      expect(errorOf(result).code).toBe('CONTROLLER_NOT_FOUND');
+    }
+  });
+
+  it('answers 409 CONTROLLER_OFFLINE naming a controller that has stopped', async () => {
+    const c = await startVaultController(databaseUrl, 'region-c');
+    await c.close();
+    const result = await configureThroughA(
+      c.controllerId,
+      await configureRequest(vault, role),
+    );
+    expect(result.status).toBe(409);
+    expect(errorOf(result).code).toBe('CONTROLLER_OFFLINE');
+    expect(errorOf(result).message).toContain('region-c');
+  });
+
+  it('answers 503 CONTROLLER_OFFLINE naming a controller that shows online but does not answer', async () => {
+    const id = randomUUID();
+    const url = await closedPortUrl();
+    await db.query(
+      'INSERT INTO controllers (id, name, url, last_seen) VALUES ($1, $2, $3, now())',
+      [id, 'region-crashed', url],
+    );
+    const result = await configureThroughA(id, await configureRequest(vault, role));
+    expect(result.status).toBe(503);
+    expect(errorOf(result)).toMatchObject({ code: 'CONTROLLER_OFFLINE' });
+    expect(errorOf(result).message).toContain('region-crashed');
+    expect(errorOf(result).message).toContain(url);
+    await db.query('DELETE FROM controllers WHERE id = $1', [id]);
+  });
+});
+
+describe('the internal route', () => {
+  const wrongTarget = JSON.stringify({ controllerId: randomUUID(), request: {} });
+
+  it('needs no CSRF token or session, only a valid signature', async () => {
+    const result = await callInternal(wrongTarget, signed(wrongTarget));
+    // Past authentication: the call reached the check of who it was meant for.
+    expect(result.status).toBe(404);
+    expect(errorOf(result).code).toBe('CONTROLLER_NOT_FOUND');
+  });
+
+  it('refuses an unsigned call with 401 RPC_UNAUTHORIZED', async () => {
+    const result = await callInternal(wrongTarget, {});
+    expect(result.status).toBe(401);
+    expect(errorOf(result).code).toBe('RPC_UNAUTHORIZED');
+  });
+
+  it('refuses a call signed with another secret', async () => {
+    const result = await callInternal(
+      wrongTarget,
+      signed(wrongTarget, { secret: 'guess' }),
+    );
+    expect(result.status).toBe(401);
+    expect(errorOf(result).message).toMatch(/signature does not match/);
+  });
+
+  it('refuses a call whose body was changed after signing', async () => {
+    const headers = signed(wrongTarget);
+    const result = await callInternal(
+      JSON.stringify({ controllerId: b.controllerId, request: {} }),
+      headers,
+    );
+    expect(result.status).toBe(401);
+  });
+
+  it('refuses an expired call', async () => {
+    const result = await callInternal(
+      wrongTarget,
+      signed(wrongTarget, { at: Date.now() - 60_000 }),
+    );
+    expect(result.status).toBe(401);
+    expect(errorOf(result).message).toMatch(/clocks/);
+  });
+
+  it('refuses a replayed call', async () => {
+    const headers = signed(wrongTarget);
+    expect((await callInternal(wrongTarget, headers)).status).toBe(404);
+    const replay = await callInternal(wrongTarget, headers);
+    expect(replay.status).toBe(401);
+    expect(errorOf(replay).message).toMatch(/already received/);
+    expect(b.logs.text()).toContain('controller call refused');
+  });
+
+  it('validates a signed call like any other, naming the field', async () => {
+    const body = JSON.stringify({
+      controllerId: b.controllerId,
+      request: {
+        url: 'file:///etc/passwd',
+        roleId: 'r',
+        wrappedToken: 't',
+        secretsPath: 'maas',
+      },
+    });
+    const result = await callInternal(body, signed(body));
+    expect(result.status).toBe(400);
+    expect(errorOf(result).details?.fields).toHaveProperty('url');
+  });
+});
+
+describe('secrecy', () => {
+  it('no wrapped token or secret id reaches either controller log', () => {
+    const logs = a.logs.text() + b.logs.text();
+    expect(secrets.length).toBeGreaterThan(3);
+    expect(leakedSecrets(logs, secrets)).toEqual([]);
+  });
+});
