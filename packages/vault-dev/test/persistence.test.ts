@@ -101,3 +101,26 @@ describe('persistence with a data directory', () => {
     expect(files).not.toContain(token);
   });
 });
+
+describe('a damaged data log', () => {
+  it('survives a last record cut short by a crash', async () => {
+    const dir = await dataDir();
+    const dev = await startVaultDevServer({ port: 0, dev: true, dataDir: dir });
+    const token = dev.rootToken ?? '';
+    const key = dev.unsealKeys?.[0];
+    await call(dev, 'POST', 'secret/data/a', { token, body: { data: { v: 'before' } } });
+    await dev.close();
+    const { appendFile } = await import('node:fs/promises');
+    await appendFile(join(dir, 'data.log'), 'dG9ybi1yZWNvcmQ');
+
+    const restarted = await startVaultDevServer({ port: 0, dataDir: dir });
+    try {
+      const unsealed = await call(restarted, 'PUT', 'sys/unseal', { body: { key } });
+      expect(unsealed.body.sealed).toBe(false);
+      const read = await call(restarted, 'GET', 'secret/data/a', { token });
+      expect(read.body.data?.data).toEqual({ v: 'before' });
+    } finally {
+      await restarted.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { combine, split } from 'shamir-secret-sharing';
 import { decrypt, encrypt } from './aes-gcm';
@@ -75,9 +75,9 @@ export class Seal {
     };
     if (this.dataDir) {
       await mkdir(this.dataDir, { recursive: true, mode: 0o700 });
-      await writeFile(join(this.dataDir, SEAL_FILE), JSON.stringify(this.config), {
-        mode: 0o600,
-      });
+      const path = join(this.dataDir, SEAL_FILE);
+      await writeFile(`${path}.tmp`, JSON.stringify(this.config), { mode: 0o600 });
+      await rename(`${path}.tmp`, path);
     }
     if (shares === 1) return { keys: [rootKey], barrierKey };
     // The library checks for plain Uint8Array, not Buffer.

@@ -18,6 +18,7 @@ export class BarrierStorage {
   private entries = new Map<string, unknown>();
   private log: WriteStream | undefined;
   private key: Buffer | undefined;
+  private pendingLines: string[] = [];
 
   constructor(private readonly dataDir: string | undefined) {}
 
@@ -59,6 +60,7 @@ export class BarrierStorage {
 
   /** Flushes the log and, with a data directory, forgets the plaintext in memory. */
   async close(): Promise<void> {
+    this.flush();
     const log = this.log;
     this.log = undefined;
     if (log) await new Promise<void>((resolve) => log.end(resolve));
@@ -71,7 +73,16 @@ export class BarrierStorage {
   private append(record: LogRecord): void {
     if (!this.log || !this.key) return;
     const sealed = encrypt(this.key, Buffer.from(JSON.stringify(record)));
-    this.log.write(`${sealed.toString('base64')}\n`);
+    // One write per event-loop turn instead of one per record.
+    if (this.pendingLines.length === 0) setImmediate(() => this.flush());
+    this.pendingLines.push(`${sealed.toString('base64')}\n`);
+  }
+
+  private flush(): void {
+    if (this.pendingLines.length === 0) return;
+    const lines = this.pendingLines.join('');
+    this.pendingLines = [];
+    this.log?.write(lines);
   }
 
   // Limitation: the log is compacted only when the barrier is unsealed, so a server
@@ -102,13 +113,27 @@ async function readLog(path: string, key: Buffer): Promise<Map<string, unknown>>
   );
   if (!exists) return entries;
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let torn: number | undefined;
+  let lineNumber = 0;
   for await (const line of lines) {
+    lineNumber++;
     if (line === '') continue;
-    const record = JSON.parse(
-      decrypt(key, Buffer.from(line, 'base64')).toString('utf8'),
-    ) as LogRecord;
-    if (record.d) entries.delete(record.k);
+    if (torn !== undefined) throw new Error(`the data log is damaged at line ${torn}`);
+    const record = decodeRecord(key, line);
+    // Only the last line may be unreadable: a write cut short by a crash.
+    if (!record) torn = lineNumber;
+    else if (record.d) entries.delete(record.k);
     else entries.set(record.k, record.v);
   }
   return entries;
+}
+
+function decodeRecord(key: Buffer, line: string): LogRecord | undefined {
+  try {
+    return JSON.parse(
+      decrypt(key, Buffer.from(line, 'base64')).toString('utf8'),
+    ) as LogRecord;
+  } catch {
+    return undefined;
+  }
 }
