@@ -48,7 +48,10 @@ export async function callVault(addr: string, call: VaultCall): Promise<unknown>
   if (response.ok) return body;
 
   const errors = errorBodySchema.safeParse(body);
-  const message = errors.success ? errors.data.errors.join('; ') : text.slice(0, 200);
+  // Vault wraps some messages as "1 error occurred:\n\t* …"; keep them on one line.
+  const message = (errors.success ? errors.data.errors.join('; ') : text.slice(0, 200))
+    .replace(/\s+/g, ' ')
+    .trim();
   throw new Error(
     `Vault answered ${response.status} to ${where}: ${message || 'no message'}`,
   );
