@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/pool';
 import type { Logger } from '../logging/logger';
-import { createUserIfAbsent } from './users-repository';
+import { createUserIfAbsent, findUserForLogin } from './users-repository';
 
 /**
  * Creates the first administrator when the username is free. With no
@@ -15,6 +15,9 @@ export async function bootstrapAdmin(
   admin: { username: string; password: string | undefined },
   log: Logger,
 ) {
+  // Hashing is deliberately slow; skip it on every start but the first.
+  if (await findUserForLogin(db, admin.username)) return;
+
   const password = admin.password ?? randomBytes(12).toString('base64url');
   const created = await createUserIfAbsent(db, {
     username: admin.username,
