@@ -11,16 +11,24 @@ const steps = [
   ['end-to-end tests', ['npm', 'run', 'test', '-w', 'e2e']],
 ];
 
+const startedAll = Date.now();
+const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
+
+/** The last line of the output, plain, so that a log's tail says how it went. */
+function fail(name, status) {
+  console.error(`\nnpm test: FAILED at ${name} after ${seconds(startedAll)}s`);
+  process.exit(status ?? 1);
+}
+
 function run(name, [command, ...args], env = process.env) {
   console.log(`\n▶ ${name}: ${[command, ...args].join(' ')}`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: 'inherit', env });
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.status !== 0) {
-    console.error(`✖ ${name} failed after ${seconds}s`);
-    process.exit(result.status ?? 1);
+    console.error(`✖ ${name} failed after ${seconds(started)}s`);
+    fail(name, result.status);
   }
-  console.log(`✔ ${name} (${seconds}s)`);
+  console.log(`✔ ${name} (${seconds(started)}s)`);
 }
 
 for (const [name, command] of steps) {
@@ -30,10 +38,12 @@ for (const [name, command] of steps) {
       chromium = await ensureChromium();
     } catch (error) {
       console.error(error.message);
-      process.exit(1);
+      fail('finding Chromium', 1);
     }
     run(name, command, { ...process.env, CHROMIUM_PATH: chromium });
   } else {
     run(name, command);
   }
 }
+
+console.log(`\nnpm test: all ${steps.length} steps passed in ${seconds(startedAll)}s`);
