@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import type { IntegrationStatus, Migration } from '@vault-secrets/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { MIGRATION_POLL_MS } from '../../lib/polling';
 import { adminUser, makeMigration, makeStatus } from '../../test/fixtures';
 import { FakeServer, fail, ok } from '../../test/fake-server';
 import { renderApp } from '../../test/render-app';
@@ -81,5 +82,22 @@ describe('migrate section', () => {
     expect(
       screen.queryByRole('button', { name: 'Migrate secrets to Vault' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('follows a running migration without a reload', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const progress = { migration: makeMigration({ migrated: 10, total: 100 }) };
+    const status = makeStatus(3, { state: 'migrating', migration: progress.migration });
+    const server = settingsServer(status).on('GET /api/v1/vault/migration', () =>
+      ok({ migration: progress.migration }),
+    );
+    renderApp('/settings/vault', server);
+    const bar = await screen.findByRole('progressbar', { name: 'Migration progress' });
+    expect(bar).toHaveAttribute('aria-valuenow', '10');
+
+    progress.migration = makeMigration({ migrated: 60, total: 100 });
+    await vi.advanceTimersByTimeAsync(MIGRATION_POLL_MS);
+
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '60'));
   });
 });

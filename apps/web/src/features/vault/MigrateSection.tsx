@@ -35,7 +35,9 @@ interface MigrateSectionProps {
 }
 
 export function MigrateSection({ status, isAdmin }: MigrateSectionProps) {
-  const migrationQuery = useQuery(migrationQueryOptions());
+  const migrationQuery = useQuery(
+    migrationQueryOptions({ runningElsewhere: status.migration?.state === 'running' }),
+  );
   const start = useStartMigration();
   const migration = migrationQuery.data ?? status.migration;
   const missing = status.controllers.filter((c) => !c.vaultConfigured).map((c) => c.name);

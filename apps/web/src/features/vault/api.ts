@@ -47,14 +47,20 @@ export function sealStatusQueryOptions({ watchUnreachable = false } = {}) {
   });
 }
 
-export function migrationQueryOptions() {
+/**
+ * The current or last migration, polled while it runs. `runningElsewhere` is set when
+ * the integration status says one runs (started from the CLI or another browser).
+ */
+export function migrationQueryOptions({ runningElsewhere = false } = {}) {
   return queryOptions({
     queryKey: migrationQueryKey,
     queryFn: ({ signal }) =>
       apiRequest(apiPaths.migration, migrationResponseSchema, { signal }),
     select: (data) => data.migration,
     refetchInterval: (query) =>
-      query.state.data?.migration?.state === 'running' ? MIGRATION_POLL_MS : false,
+      runningElsewhere || query.state.data?.migration?.state === 'running'
+        ? MIGRATION_POLL_MS
+        : false,
   });
 }
 
