@@ -100,7 +100,12 @@ describe('HTTP behaviour', () => {
       sealed: false,
       standby: false,
     });
-    expect((await call(server, 'GET', 'sys/health?sealedcode=abc')).status).toBe(400);
+    const badCode = await call(server, 'GET', 'sys/health?sealedcode=abc');
+    expect(badCode).toMatchObject({ status: 400, body: { errors: [] } });
+    expect((await call(server, 'GET', 'sys/health?standbyok=maybe')).status).toBe(400);
+    expect(
+      (await call(server, 'GET', 'sys/health?standbyok=true&perfstandbyok=1')).status,
+    ).toBe(200);
     const head = await fetch(`${server.url}/v1/sys/health`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');

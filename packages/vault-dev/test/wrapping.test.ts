@@ -76,6 +76,17 @@ describe('response wrapping', () => {
     expect(noCaller.status).toBe(403);
   });
 
+  it('burns a wrapping token sent in both the header and the body, as Vault does', async () => {
+    const token = ((await wrappedSecretId()).wrap_info as { token: string }).token;
+    const both = await call(server, 'POST', 'sys/wrapping/unwrap', {
+      token,
+      body: { token },
+    });
+    expect(both).toMatchObject({ status: 400, body: { errors: [INVALID] } });
+    const after = await call(server, 'POST', 'sys/wrapping/unwrap', { token });
+    expect(after).toMatchObject({ status: 400, body: { errors: [INVALID] } });
+  });
+
   it('wraps a login: wrapped_accessor names the wrapped token', async () => {
     const roleId = (
       await call(server, 'GET', 'auth/approle/role/app/role-id', {

@@ -72,7 +72,19 @@ async function initialize(core: VaultCore, request: HandlerRequest): Promise<Vau
   });
 }
 
-const HEALTH_CODES = ['activecode', 'standbycode', 'sealedcode', 'uninitcode'] as const;
+const HEALTH_CODES = [
+  'activecode',
+  'standbycode',
+  'drsecondarycode',
+  'performancestandbycode',
+  'haunhealthycode',
+  'removedcode',
+  'sealedcode',
+  'uninitcode',
+] as const;
+
+// vault-dev is a single active node, so the standby flags only need to be valid.
+const HEALTH_FLAGS = ['standbyok', 'perfstandbyok'] as const;
 
 function health(core: VaultCore, request: HandlerRequest): VaultReply {
   const codes: Record<string, number> = {
@@ -86,6 +98,12 @@ function health(core: VaultCore, request: HandlerRequest): VaultReply {
     if (raw === null) continue;
     if (!/^\d+$/.test(raw)) throw new VaultError(400, []);
     codes[name] = Number(raw);
+  }
+  for (const flag of HEALTH_FLAGS) {
+    const raw = request.query.get(flag);
+    if (raw !== null && raw !== '' && parseGoBool(raw) === undefined) {
+      throw new VaultError(400, []);
+    }
   }
   const status = !core.seal.initialized
     ? codes.uninitcode

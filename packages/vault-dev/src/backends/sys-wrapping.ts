@@ -24,6 +24,12 @@ function wrappingToken(tokens: TokenStore, id: string | undefined): TokenEntry {
 function unwrap(tokens: TokenStore, request: HandlerRequest): VaultReply {
   const inBody = stringField(request.body, 'token');
   if (inBody && !request.token) throw missingToken();
+  if (inBody && request.token?.wrapped && inBody === request.clientToken) {
+    // Vault's documented double use: the header use revokes the token, then the
+    // body's copy no longer exists.
+    tokens.revoke(request.token.id);
+    throw badRequest(INVALID_WRAPPING_TOKEN);
+  }
   const entry = wrappingToken(tokens, inBody ?? request.clientToken);
   tokens.revoke(entry.id);
   return { status: 200, body: entry.wrapped?.response, wrappable: true };

@@ -68,10 +68,9 @@ export class RequestPipeline {
   async handle(request: IncomingVaultRequest): Promise<HandledRequest> {
     let metric = 'unknown';
     try {
-      const url = new URL(request.url, 'http://vault.invalid');
-      if (!url.pathname.startsWith('/v1/')) throw notFound();
-      const path = decodeURIComponent(url.pathname.slice(4));
+      const url = splitUrl(request.url);
       const operation = toOperation(request.method, url.searchParams);
+      const path = url.path;
       const resolved = this.resolveEarly(path);
       metric = resolved?.route.metric ?? metric;
       if (!resolved?.route.whileSealed && this.core.sealed) throw sealedError();
@@ -179,6 +178,21 @@ export class RequestPipeline {
     if (!permission.allowed || (route.sudo && !permission.sudo)) throw permissionDenied();
     return token;
   }
+}
+
+/** "/v1/a/b?x=1" into the logical path "a/b" and the query. */
+function splitUrl(raw: string): { path: string; searchParams: URLSearchParams } {
+  const question = raw.indexOf('?');
+  const pathname = question < 0 ? raw : raw.slice(0, question);
+  if (!pathname.startsWith('/v1/')) throw notFound();
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname.slice(4));
+  } catch {
+    throw badRequest('invalid URL escape in the request path');
+  }
+  const searchParams = new URLSearchParams(question < 0 ? '' : raw.slice(question + 1));
+  return { path, searchParams };
 }
 
 function toOperation(method: string, query: URLSearchParams): Operation {

@@ -35,7 +35,10 @@ export function handleListMethod(server: Server, dispatch: Dispatch): void {
     }
     const keepAlive = (request.headers.connection ?? '').toLowerCase() !== 'close';
     if (keepAlive) reattachParser(server, socket);
-    void dispatch(request).then((reply) => writeRaw(socket, reply, keepAlive));
+    dispatch(request).then(
+      (reply) => writeRaw(socket, reply, keepAlive),
+      () => socket.destroy(),
+    );
   });
 }
 
