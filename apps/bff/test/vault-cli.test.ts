@@ -1,0 +1,241 @@
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { integrationStatusSchema, sealStatusSchema } from '@vault-secrets/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './support/database';
+import {
+  leakedSecrets,
+  provisionAppRole,
+  startDevVault,
+  vaultApi,
+  type AppRoleSetup,
+  type DevVault,
+} from './vault-support/provisioning';
+import {
+  startVaultController,
+  stopVaultControllers,
+  type VaultTestController,
+} from './vault-support/vault-controller';
+
+const BIN = fileURLToPath(new URL('../bin/config-vault.mjs', import.meta.url));
+
+let databaseUrl: string;
+let db: pg.Pool;
+let vault: DevVault;
+let role: AppRoleSetup;
+let region1: VaultTestController;
+const secrets: string[] = [];
+const outputs: string[] = [];
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real bin in a child process, stdin not a terminal, as a script would. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
+  delete base.LOG_LEVEL;
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...base, CONTROLLER_DIR: region1.dir, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        outputs.push(stdout, stderr);
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+async function wrapped(): Promise<string> {
+  const token = await role.wrappedSecretId();
+  secrets.push(token);
+  return token;
+}
+
+const vaultFile = () => path.join(region1.dir, 'vault.json');
+
+beforeAll(async () => {
+  databaseUrl = await createTestDatabase();
+  db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  vault = await startDevVault();
+  role = await provisionAppRole(vault, { roleName: 'region' });
+  region1 = await startVaultController(databaseUrl, 'region-1', {
+    heartbeatIntervalMs: 200,
+  });
+  await startVaultController(databaseUrl, 'region-2');
+});
+
+afterAll(async () => {
+  await stopVaultControllers();
+  await vault.close();
+  await db.end();
+});
+
+describe('config-vault configure', () => {
+  it('refuses bad input with one line naming the argument, exit 2', async () => {
+    const result = await cli(['configure', 'ftp://vault', 'role', 'token', 'maas']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'config-vault: URL: The Vault URL must start with http:// or https://.',
+    ]);
+  });
+
+  it('configures this controller, says what it did and what is next', async () => {
+    const token = await wrapped();
+    const result = await cli([
+      'configure',
+      vault.url,
+      role.roleId,
+      token,
+      'maas',
+      '--mount',
+      'secret',
+    ]);
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      `Vault configured on controller region-1: ${vault.url}`,
+    );
+    expect(result.stdout).toContain(
+      '1 of 2 controllers configured. Next: configure region-2',
+    );
+    expect(result.stdout).toContain('config-vault migrate');
+    expect((await stat(vaultFile())).mode & 0o777).toBe(0o600);
+    const saved = JSON.parse(await readFile(vaultFile(), 'utf8')) as { secretId: string };
+    secrets.push(saved.secretId);
+    const row = await db.query(
+      'SELECT vault_configured_at FROM controllers WHERE id = $1',
+      [region1.controllerId],
+    );
+    expect(row.rows[0]?.vault_configured_at).toBeInstanceOf(Date);
+  });
+
+  it('is picked up by the running controller without a restart', async () => {
+    const client = region1.client();
+    const deadline = Date.now() + 8_000;
+    let seal = sealStatusSchema.parse(
+      (await client.get('/api/v1/vault/seal-status')).body,
+    );
+    while (!seal.reachable && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seal = sealStatusSchema.parse((await client.get('/api/v1/vault/seal-status')).body);
+    }
+    expect(seal).toMatchObject({ reachable: true, sealed: false });
+    expect(region1.logs.text()).toContain('vault configuration loaded');
+  });
+
+  it('refuses to replace the configuration without a terminal unless --yes', async () => {
+    const before = await readFile(vaultFile(), 'utf8');
+    const token = await wrapped();
+    const refused = await cli(['configure', vault.url, role.roleId, token, 'maas']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/already configured with Vault.*pass --yes/);
+    expect(await readFile(vaultFile(), 'utf8')).toBe(before);
+
+    // The refusal came before Vault: the same wrapped token still works.
+    const replaced = await cli([
+      'configure',
+      vault.url,
+      role.roleId,
+      token,
+      'maas',
+      '--yes',
+    ]);
+    expect(replaced.code).toBe(0);
+    const after = await readFile(vaultFile(), 'utf8');
+    expect(after).not.toBe(before);
+    secrets.push((JSON.parse(after) as { secretId: string }).secretId);
+  });
+
+  it('fails with one line and changes nothing when the wrapped token was already used', async () => {
+    const before = await readFile(vaultFile(), 'utf8');
+    const token = await wrapped();
+    await vaultApi(vault.url, token, 'POST', 'sys/wrapping/unwrap');
+    const result = await cli([
+      'configure',
+      vault.url,
+      role.roleId,
+      token,
+      'maas',
+      '--yes',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^config-vault: The wrapped token was already used/);
+    expect(await readFile(vaultFile(), 'utf8')).toBe(before);
+  });
+});
+
+describe('config-vault status', () => {
+  it('prints this controller, every controller, the integration state and the seal', async () => {
+    const result = await cli(['status']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('This controller: region-1');
+    expect(result.stdout).toContain(
+      `Vault configuration: ${vault.url}, mount secret, path maas`,
+    );
+    expect(result.stdout).toContain(
+      'Integration: partially-configured (1 of 2 controllers configured)',
+    );
+    expect(result.stdout).toMatch(/region-2\s+online\s+not configured/);
+    expect(result.stdout).toContain(`Vault (${vault.url}): unsealed.`);
+  });
+
+  it('answers --json for scripts, with DATABASE_URL taking precedence', async () => {
+    const result = await cli(['status', '--json'], { DATABASE_URL: databaseUrl });
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown> & {
+      controller: { name: string; vault: Record<string, unknown> };
+    };
+    expect(report.controller.name).toBe('region-1');
+    expect(report.controller.vault).toMatchObject({
+      url: vault.url,
+      secretsPath: 'maas',
+    });
+    expect(report.controller.vault).not.toHaveProperty('secretId');
+    expect(integrationStatusSchema.parse(report.integration).state).toBe(
+      'partially-configured',
+    );
+    expect(sealStatusSchema.parse(report.seal)).toMatchObject({
+      reachable: true,
+      sealed: false,
+    });
+  });
+
+  it('fails with one line when the database cannot be reached', async () => {
+    const result = await cli(['status'], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('usage and secrecy', () => {
+  it('rejects an unknown command and a missing controller directory with exit 2', async () => {
+    const [unknown, noDir] = await Promise.all([
+      cli(['migrate']),
+      cli(['status'], { CONTROLLER_DIR: '' }),
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown command "migrate"; use configure or status/);
+    expect(noDir.code).toBe(2);
+    expect(noDir.stderr).toMatch(/set CONTROLLER_DIR or pass --controller-dir/);
+  });
+
+  it('never prints a wrapped token or a secret id', () => {
+    expect(secrets.length).toBeGreaterThan(4);
+    expect(leakedSecrets(outputs.join('\n') + region1.logs.text(), secrets)).toEqual([]);
+  });
+});
