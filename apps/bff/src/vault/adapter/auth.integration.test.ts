@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   provisionAppRole,
   startDevVault,
+  vaultApi,
   type AppRoleSetup,
   type DevVault,
 } from '../test-support/dev-vault';
@@ -81,5 +82,22 @@ describe('unwrapping and logging in against vault-dev', () => {
     const error = await failure(approleLogin(vault.url, role.roleId, wrongSecretId));
     expect(error.kind).toBe('invalid-credentials');
     expect(shown(error)).not.toContain(wrongSecretId);
+  });
+
+  it('says so when the wrapped token held something other than a secret ID', async () => {
+    const wrappedRoleId = await vaultApi(
+      vault.url,
+      vault.rootToken,
+      'GET',
+      `auth/approle/role/${role.roleName}/role-id`,
+      undefined,
+      { 'X-Vault-Wrap-TTL': '5m' },
+    );
+    const { token } = (wrappedRoleId.body as { wrap_info: { token: string } }).wrap_info;
+    const error = await failure(unwrapSecretId(vault.url, token));
+    expect(error.kind).toBe('bad-response');
+    expect(error.message).toContain('at data.secret_id');
+    expect(error.message).toContain('something other than an AppRole secret ID');
+    expect(shown(error)).not.toContain(token);
   });
 });

@@ -1,4 +1,5 @@
 import { callVault, createVaultClient, type VaultClientOptions } from './client';
+import { isVaultError, VaultError } from './errors';
 import {
   authAnswerSchema,
   lookupSelfAnswerSchema,
@@ -21,8 +22,24 @@ export async function unwrapSecretId(
     path: 'sys/wrapping/unwrap',
     secrets: [wrappingToken],
   } as const;
-  const answer = await callVault(client, info, unwrapAnswerSchema, (raw) => raw.unwrap());
-  return answer.data.secret_id;
+  try {
+    const answer = await callVault(client, info, unwrapAnswerSchema, (raw) =>
+      raw.unwrap(),
+    );
+    return answer.data.secret_id;
+  } catch (error) {
+    if (isVaultError(error) && error.kind === 'bad-response') throw notASecretId(error);
+    throw error;
+  }
+}
+
+/** Either not Vault at that URL, or a wrapped token around something else. */
+function notASecretId(error: VaultError): VaultError {
+  const advice =
+    ' If the URL is right, the token wrapped something other than an AppRole ' +
+    'secret ID: ask for a new one made with ' +
+    '`vault write -wrap-ttl=1h -f auth/approle/role/ROLE/secret-id`.';
+  return new VaultError('bad-response', error.message + advice, error.details);
 }
 
 /** A Vault token and what is known about its lifetime. */
