@@ -18,14 +18,14 @@ export interface ControllerProcess extends ManagedProcess {
 
 const HEALTH_POLL_MS = 250;
 
-/** Starts one region controller (`apps/bff/src/main.ts`) on 127.0.0.1. */
+/** Starts one region controller (`apps/bff/src/main.ts`, through `controller-entry.ts`). */
 export function startControllerProcess(
   options: ControllerProcessOptions,
 ): ControllerProcess {
   const url = `http://127.0.0.1:${options.port}`;
   const managed = startManagedProcess({
     name: options.name,
-    script: join(options.repoRoot, 'apps/bff/src/main.ts'),
+    script: join(options.repoRoot, 'apps/bff/src/dev-cluster/controller-entry.ts'),
     cwd: options.repoRoot,
     env: {
       ...options.env,
