@@ -13,7 +13,7 @@ import {
 import { startHeartbeat } from './controllers/heartbeat';
 import { openDatabase } from './db/open-database';
 import type { Pool } from './db/pool';
-import { defaultExtensions } from './extensions';
+import { createDefaultExtensions } from './extensions';
 import { createApp } from './http/app';
 import { httpUrl, listenFirst } from './http/server';
 import { createLogger, type Logger } from './logging/logger';
@@ -28,7 +28,7 @@ export interface StartControllerOptions {
   log?: Logger;
   logDestination?: DestinationStream;
   heartbeatIntervalMs?: number;
-  /** Defaults to `defaultExtensions` (src/extensions.ts). */
+  /** Defaults to `createDefaultExtensions()` (src/extensions.ts). */
   extensions?: ControllerExtension[];
 }
 
@@ -80,7 +80,7 @@ export async function startController(
   const log =
     options.log ??
     createLogger({ level: config.logLevel, destination: options.logDestination });
-  const extensions = options.extensions ?? defaultExtensions;
+  const extensions = options.extensions ?? createDefaultExtensions();
   const cleanups = createCleanups(log);
 
   try {

@@ -28,6 +28,7 @@ function runMain(env: Record<string, string>) {
   return { child, exited, waitFor, output: () => output };
 }
 
+// Spawning tsx is slow on a busy machine; the 60 s limits are for that, not for the product.
 describe('starting a controller', () => {
   it('fails with what to check when PostgreSQL cannot be reached, without the password', async () => {
     const port = await findFreePort();
@@ -46,7 +47,7 @@ describe('starting a controller', () => {
     expect(run.output()).toMatch(/DATABASE_URL: must start with postgresql/);
     expect(run.output()).toMatch(/PORT: must be a number/);
     expect(run.output()).not.toContain('hidden-pw');
-  });
+  }, 60_000);
 
   it('main.ts serves, then on SIGTERM stops cleanly and leaves the controller offline', async () => {
     const databaseUrl = await createTestDatabase();
@@ -74,5 +75,5 @@ describe('starting a controller', () => {
     );
     await db.end();
     expect(row.rows).toEqual([{ stopped: true }]);
-  });
+  }, 60_000);
 });
