@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { chmod, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import {
   controllersResponseSchema,
@@ -284,5 +286,31 @@ describe('seal status and unsealing', () => {
     expect(answers[2]?.status).toBe(429);
     expect(errorBodySchema.parse(answers[2]?.body).error.code).toBe('RATE_LIMITED');
     expect(Number(answers[2]?.headers.get('Retry-After'))).toBeGreaterThan(0);
+  });
+});
+
+describe('a configuration file that goes bad', () => {
+  it('is noticed without a restart and reported with the heartbeat, secret-free', async () => {
+    const file = path.join(r3.dir, 'vault.json');
+    const good = await readFile(file, 'utf8');
+    await chmod(file, 0o644);
+    try {
+      const row = await eventually(
+        () => controllerRow(r3.controllerId),
+        (c) => c?.vault?.authenticated === false,
+      );
+      expect(row?.vault).toMatchObject({ reachable: false, authenticated: false });
+      expect(row?.vault?.error).toMatch(/can be read by other users.*chmod 600/);
+      expect(await sealStatus(r3)).toMatchObject({ reachable: false });
+      const secretId = (JSON.parse(good) as { secretId: string }).secretId;
+      expect(JSON.stringify(row)).not.toContain(secretId);
+    } finally {
+      await chmod(file, 0o600);
+    }
+    const healed = await eventually(
+      () => controllerRow(r3.controllerId),
+      (c) => c?.vault?.authenticated === true,
+    );
+    expect(healed?.vault).toMatchObject({ reachable: true, error: null });
   });
 });

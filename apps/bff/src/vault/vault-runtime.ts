@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import type {
   ControllerVaultCheck,
   LocalVaultView,
@@ -14,6 +13,8 @@ import {
   readLocalVaultConfig,
   type LocalVaultConfig,
 } from './local-config';
+import { fileStamp, sameConnection } from './config-file-stamp';
+import { describeVaultCheck, unusableConfigurationCheck } from './vault-check';
 import {
   createSealStatusCache,
   UNREACHABLE_SEAL_STATUS,
@@ -38,24 +39,6 @@ interface ActiveVault {
 }
 
 const UNSEEN: LocalVaultView = { reachable: false, initialized: null, sealed: null };
-
-/** Identifies one version of the file: a rename (how it is written) changes the inode. */
-async function fileStamp(file: string): Promise<string | null> {
-  try {
-    const info = await stat(file);
-    return `${info.ino}:${info.size}:${info.mtimeMs}`;
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-const sameConfig = (a: LocalVaultConfig, b: LocalVaultConfig) =>
-  a.url === b.url &&
-  a.roleId === b.roleId &&
-  a.secretId === b.secretId &&
-  a.secretsMount === b.secretsMount &&
-  a.secretsPath === b.secretsPath;
 
 /**
  * This controller's live link to its Vault: the configuration from `vault.json`,
@@ -104,26 +87,13 @@ export class VaultRuntime {
   async vaultCheck(): Promise<ControllerVaultCheck | null> {
     await this.refresh();
     const active = this.#active;
-    const checkedAt = new Date().toISOString();
-    if (!active) {
-      if (!this.#problem) return null;
-      const error = this.#problem;
-      return { reachable: false, sealed: null, authenticated: false, error, checkedAt };
-    }
+    if (!active) return this.#problem ? unusableConfigurationCheck(this.#problem) : null;
     const health = active.monitor.current() ?? (await active.monitor.firstCheck());
-    let status = active.session.status();
-    if (!status.authenticated && health.reachable && health.sealed === false) {
+    if (!active.session.status().authenticated && health.reachable && !health.sealed) {
       // Logging in failed earlier (sealed, unreachable): try again with each beat.
       await active.session.login().catch(() => undefined);
-      status = active.session.status();
     }
-    return {
-      reachable: health.reachable,
-      sealed: health.sealed,
-      authenticated: status.authenticated,
-      error: health.error ?? status.lastError?.message ?? null,
-      checkedAt: health.checkedAt,
-    };
+    return describeVaultCheck(health, active.session.status());
   }
 
   /** Vault as the health monitor last saw it. */
@@ -189,7 +159,7 @@ export class VaultRuntime {
       this.#options.log.error({ reason: error.message }, 'vault configuration unusable');
     }
     const active = this.#active;
-    if (config && active && sameConfig(config, active.config)) {
+    if (config && active && sameConnection(config, active.config)) {
       active.config = config;
       return;
     }
