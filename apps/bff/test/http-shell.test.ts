@@ -96,3 +96,21 @@ describe('operations endpoints and headers', () => {
     expect(result.headers.get('x-powered-by')).toBeNull();
   });
 });
+
+describe('paths nobody serves', () => {
+  it('answers a POST to a page path with the 404 envelope, not an HTML error page', async () => {
+    const result = await new HttpClient(built.url).request('POST', '/settings/vault', {
+      json: {},
+    });
+    expect(result.status).toBe(404);
+    expect(errorCode(result)).toBe('NOT_FOUND');
+  });
+
+  it('never repeats a query string in a 404 message', async () => {
+    const result = await new HttpClient(built.url).get(
+      '/api/v1/nope?token=hvs.secret-ish',
+    );
+    expect(result.status).toBe(404);
+    expect(result.text).not.toContain('hvs.secret-ish');
+  });
+});

@@ -21,6 +21,8 @@ interface Window {
  * Counts failed logins per key (client address + username) in fixed windows.
  * Limitation: in-process, so each controller counts on its own; an attacker
  * spreading attempts over N controllers gets N times the budget.
+ * Limitation: the address is the TCP peer (Express's `trust proxy` is off);
+ * behind a reverse proxy every client shares the proxy's address.
  */
 export function createLoginRateLimiter(options: LoginRateLimiterOptions) {
   const now = options.now ?? Date.now;

@@ -12,7 +12,7 @@ import { createUsersRouter } from '../auth/users-router';
 import { createControllersRouter } from '../controllers/controllers-router';
 import type { Queryable } from '../db/pool';
 import type { Logger } from '../logging/logger';
-import { apiNotFound, createErrorHandler } from './error-handler';
+import { apiNotFound, createErrorHandler, notFound } from './error-handler';
 import { createHttpMetrics, rememberMountPoint } from './metrics';
 import { requestLog } from './request-log';
 import { createWebAppRouter } from './web-app';
@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api', apiNotFound);
 
   app.use(createWebAppRouter(deps.webDist));
+  app.use(notFound);
   app.use(createErrorHandler(log));
   return app;
 }

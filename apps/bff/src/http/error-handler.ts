@@ -83,14 +83,19 @@ export function createErrorHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
+/** The request path for a message: no query string (tokens travel there), bounded length. */
+const shownPath = (originalUrl: string) =>
+  (originalUrl.split('?')[0] ?? '').slice(0, 200);
+
 export const apiNotFound: RequestHandler = (req, _res, next) => {
-  next(
-    new AppError(
-      'NOT_FOUND',
-      404,
-      `No API route matches ${req.method} ${req.originalUrl.split('?')[0]}.`,
-    ),
-  );
+  const path = shownPath(req.originalUrl);
+  next(new AppError('NOT_FOUND', 404, `No API route matches ${req.method} ${path}.`));
+};
+
+/** Anything no router took (a POST to a page path, say) still gets the envelope. */
+export const notFound: RequestHandler = (req, _res, next) => {
+  const path = shownPath(req.originalUrl);
+  next(new AppError('NOT_FOUND', 404, `Nothing here answers ${req.method} ${path}.`));
 };
 
 export const methodNotAllowed: RequestHandler = (req, _res, next) => {
