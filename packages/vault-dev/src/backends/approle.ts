@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
-import { parseDurationSeconds } from '../core/duration';
-import { newAccessor, newUuid } from '../core/ids';
+import { newUuid } from '../core/ids';
 import {
   logicalReply,
   noContent,
@@ -13,26 +11,15 @@ import type { BarrierStorage } from '../core/storage';
 import { SYSTEM_MAX_TTL, tokenAuthBlock, type TokenStore } from '../core/tokens';
 import { badRequest, notFound } from '../core/vault-error';
 import { applyRoleFields, newRole, roleReadData, type AppRole } from './approle-role';
-
-interface SecretIdEntry {
-  accessor: string;
-  createdAt: number;
-  /** ms since epoch; 0 = no expiry. */
-  expiresAt: number;
-  /** Uses left; 0 = unlimited. */
-  usesLeft: number;
-}
+import { SecretIdStore } from './approle-secret-id';
 
 const INVALID_CREDENTIALS = 'invalid role or secret ID';
-
-// secret_ids are kept only as SHA-256 hashes, so not even memory holds them.
-const hashSecretId = (secretId: string): string =>
-  createHash('sha256').update(secretId).digest('hex');
 
 /** The AppRole auth method mounted at one path (e.g. "auth/approle/"). */
 export class AppRoleAuth {
   readonly routes: Route[];
   private readonly prefix: string;
+  private readonly secretIds: SecretIdStore;
 
   constructor(
     readonly mountPath: string,
@@ -41,6 +28,7 @@ export class AppRoleAuth {
     private readonly tokens: TokenStore,
   ) {
     this.prefix = `approle/${uuid}/`;
+    this.secretIds = new SecretIdStore(storage, `${this.prefix}secret/`);
     this.routes = this.buildRoutes();
   }
 
@@ -143,41 +131,7 @@ export class AppRoleAuth {
   private generateSecretId(name: string, request: HandlerRequest): VaultReply {
     const role = this.role(name);
     if (!role) throw badRequest(`role "${name}" does not exist`);
-    const ttl = this.requestedLimit(request, 'ttl', role.secretIdTtl);
-    const numUses = this.requestedLimit(request, 'num_uses', role.secretIdNumUses);
-    const secretId = newUuid();
-    const now = Date.now();
-    const entry: SecretIdEntry = {
-      accessor: newAccessor(),
-      createdAt: now,
-      expiresAt: ttl > 0 ? now + ttl * 1000 : 0,
-      usesLeft: numUses,
-    };
-    this.storage.put(`${this.prefix}secret/${name}/${hashSecretId(secretId)}`, entry);
-    return logicalReply({
-      secret_id: secretId,
-      secret_id_accessor: entry.accessor,
-      secret_id_ttl: ttl,
-      secret_id_num_uses: numUses,
-    });
-  }
-
-  /** A per-secret_id ttl or num_uses may narrow, never widen, the role's limit. */
-  private requestedLimit(request: HandlerRequest, field: string, roleLimit: number) {
-    const raw = request.body[field];
-    if (raw === undefined) return roleLimit;
-    let value: number;
-    try {
-      value = field === 'ttl' ? parseDurationSeconds(raw) : Number(raw);
-    } catch (error) {
-      throw badRequest(`error parsing ${field}: ${(error as Error).message}`);
-    }
-    if (!Number.isInteger(value) || value < 0)
-      throw badRequest(`${field} cannot be negative`);
-    if (roleLimit > 0 && (value === 0 || value > roleLimit)) {
-      throw badRequest(`${field} cannot be higher than the role's secret_id_${field}`);
-    }
-    return value;
+    return logicalReply(this.secretIds.generate(name, role, request.body));
   }
 
   private login(request: HandlerRequest): VaultReply {
@@ -189,7 +143,7 @@ export class AppRoleAuth {
     const secretId = stringField(request.body, 'secret_id');
     if (role.bindSecretId) {
       if (!secretId) throw badRequest('missing secret_id');
-      this.useSecretId(name, secretId);
+      if (!this.secretIds.use(name, secretId)) throw badRequest(INVALID_CREDENTIALS);
     }
     const policies = [
       ...new Set([
@@ -211,20 +165,5 @@ export class AppRoleAuth {
       orphan: true,
     });
     return logicalReply(null, { auth: tokenAuthBlock(token, { role_name: name }) });
-  }
-
-  private useSecretId(roleName: string, secretId: string): void {
-    const key = `${this.prefix}secret/${roleName}/${hashSecretId(secretId)}`;
-    const entry = this.storage.get<SecretIdEntry>(key);
-    if (!entry) throw badRequest(INVALID_CREDENTIALS);
-    if (entry.expiresAt > 0 && entry.expiresAt <= Date.now()) {
-      this.storage.delete(key);
-      throw badRequest(INVALID_CREDENTIALS);
-    }
-    if (entry.usesLeft > 0) {
-      entry.usesLeft -= 1;
-      if (entry.usesLeft === 0) this.storage.delete(key);
-      else this.storage.put(key, entry);
-    }
   }
 }

@@ -1,4 +1,4 @@
-import { parseDurationSeconds, formatDuration } from '../core/duration';
+import { parseDurationSeconds } from '../core/duration';
 import type { BarrierStorage } from '../core/storage';
 import {
   logicalReply,
@@ -15,15 +15,12 @@ import {
   addVersion,
   newSecret,
   secretMetadata,
-  subkeysOf,
   versionMetadata,
   type KvConfig,
   type KvSecret,
 } from './kv-record';
+import { applyConfig, configData, invalidPathRoute, subkeysRoute } from './kv-extra';
 import { kvVersionsRoutes } from './kv-versions';
-
-const V1_PATH_WARNING =
-  "Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use 'vault kv get' for this operation.";
 
 /** A KV version 2 secrets engine mounted at one path. */
 export class KvV2Engine {
@@ -107,43 +104,17 @@ export class KvV2Engine {
         },
       },
       ...kvVersionsRoutes(this, mount),
-      {
-        pattern: /^subkeys\/(?<path>.+)$/,
-        metric: `${mount}/subkeys`,
-        operations: { read: (r) => this.readSubkeys(r) },
-      },
-      {
-        pattern: /^.*$/,
-        metric: `${mount}/invalid`,
-        operations: Object.fromEntries(
-          (['read', 'create', 'update', 'delete', 'list'] as const).map((op) => [
-            op,
-            () => logicalReply(null, { warnings: [V1_PATH_WARNING], status: 404 }),
-          ]),
-        ),
-      },
+      subkeysRoute(this, mount),
+      invalidPathRoute(mount),
     ];
   }
 
   private readConfig(): VaultReply {
-    const config = this.config();
-    return logicalReply({
-      cas_required: config.casRequired,
-      delete_version_after: formatDuration(config.deleteVersionAfter),
-      max_versions: config.maxVersions,
-    });
+    return logicalReply(configData(this.config()));
   }
 
   private writeConfig(body: JsonObject): VaultReply {
-    const config = { ...this.config() };
-    if (body.max_versions !== undefined) config.maxVersions = Number(body.max_versions);
-    if (body.cas_required !== undefined) {
-      config.casRequired = parseGoBool(body.cas_required) ?? false;
-    }
-    if (body.delete_version_after !== undefined) {
-      config.deleteVersionAfter = parseDurationSeconds(body.delete_version_after);
-    }
-    this.storage.put(`${this.prefix}config`, config);
+    this.storage.put(`${this.prefix}config`, applyConfig({ ...this.config() }, body));
     return noContent();
   }
 
@@ -231,18 +202,5 @@ export class KvV2Engine {
       this.folders.remove(path);
     }
     return noContent();
-  }
-
-  private readSubkeys(request: HandlerRequest): VaultReply {
-    const secret = this.secret(request.params.path ?? '');
-    const version = Number(request.query.get('version') ?? '0') || secret?.currentVersion;
-    const entry = version ? secret?.versions[version] : undefined;
-    if (!secret || !version || !entry) throw notFound();
-    const metadata = versionMetadata(secret, version);
-    if (entry.deletedAt > 0 || entry.destroyed) {
-      return logicalReply({ subkeys: null, metadata }, { status: 404 });
-    }
-    const depth = Number(request.query.get('depth') ?? '0') || 0;
-    return logicalReply({ subkeys: subkeysOf(entry.data, depth), metadata });
   }
 }

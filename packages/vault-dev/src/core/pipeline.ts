@@ -5,25 +5,23 @@ import { sealRoutes } from '../backends/sys-seal';
 import { wrappingRoutes, wrapReply } from '../backends/sys-wrapping';
 import { tokenRoutes } from '../backends/token-auth';
 import type { RequestMetrics } from '../server/metrics';
+import { metricsRoute } from '../backends/sys-metrics';
 import type { Operation } from './acl';
-import { parseDurationSeconds } from './duration';
 import {
-  matchRoute,
-  parseGoBool,
-  type JsonObject,
-  type Route,
-  type RouteMatch,
-  type VaultReply,
-} from './routing';
+  parseBody,
+  parseWrapTtl,
+  splitUrl,
+  toOperation,
+  tokenFrom,
+} from './request-parsing';
+import { matchRoute, type Route, type RouteMatch, type VaultReply } from './routing';
 import type { TokenEntry } from './tokens';
 import type { VaultCore } from './vault-core';
 import {
   VaultError,
-  badRequest,
   invalidToken,
   methodNotAllowed,
   missingToken,
-  notFound,
   permissionDenied,
   sealedError,
 } from './vault-error';
@@ -178,92 +176,4 @@ export class RequestPipeline {
     if (!permission.allowed || (route.sudo && !permission.sudo)) throw permissionDenied();
     return token;
   }
-}
-
-/** "/v1/a/b?x=1" into the logical path "a/b" and the query. */
-function splitUrl(raw: string): { path: string; searchParams: URLSearchParams } {
-  const question = raw.indexOf('?');
-  const pathname = question < 0 ? raw : raw.slice(0, question);
-  if (!pathname.startsWith('/v1/')) throw notFound();
-  let path: string;
-  try {
-    path = decodeURIComponent(pathname.slice(4));
-  } catch {
-    throw badRequest('invalid URL escape in the request path');
-  }
-  const searchParams = new URLSearchParams(question < 0 ? '' : raw.slice(question + 1));
-  return { path, searchParams };
-}
-
-function toOperation(method: string, query: URLSearchParams): Operation {
-  switch (method) {
-    case 'GET':
-    case 'HEAD':
-      return parseGoBool(query.get('list') ?? 'false') ? 'list' : 'read';
-    case 'LIST':
-      return 'list';
-    case 'POST':
-    case 'PUT':
-      return 'update';
-    case 'DELETE':
-      return 'delete';
-    default:
-      throw methodNotAllowed();
-  }
-}
-
-function parseWrapTtl(header: string | undefined): number | undefined {
-  if (header === undefined || header === '') return undefined;
-  let seconds: number;
-  try {
-    seconds = parseDurationSeconds(header);
-  } catch (error) {
-    throw badRequest((error as Error).message);
-  }
-  if (seconds < 0) throw badRequest('requested wrap ttl cannot be negative');
-  return seconds || undefined;
-}
-
-function parseBody(raw: Buffer): JsonObject {
-  if (raw.length === 0) return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw badRequest('error parsing JSON');
-  }
-  if (parsed === null) return {};
-  if (typeof parsed !== 'object' || Array.isArray(parsed))
-    throw badRequest('error parsing JSON');
-  return parsed as JsonObject;
-}
-
-function tokenFrom(headers: Record<string, string | undefined>): string | undefined {
-  const header = headers['x-vault-token'];
-  if (header) return header;
-  const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
-  return bearer?.[1]?.trim() || undefined;
-}
-
-function metricsRoute(metrics: RequestMetrics): Route {
-  // Decision: readable without a token (Vault's unauthenticated_metrics_access) and
-  // while sealed, so tests can count calls whatever the seal state.
-  return {
-    pattern: /^metrics$/,
-    metric: 'sys/metrics',
-    unauthenticated: true,
-    whileSealed: true,
-    operations: {
-      read: (request) =>
-        request.query.get('format') === 'prometheus'
-          ? {
-              status: 200,
-              text: {
-                contentType: 'text/plain; version=0.0.4',
-                content: metrics.prometheus(),
-              },
-            }
-          : { status: 200, body: metrics.json() },
-    },
-  };
 }
