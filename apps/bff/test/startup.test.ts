@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { chmod } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { loadControllerDir } from '../src/config/controller-dir';
 import { findFreePort } from '../src/db/embedded';
 import { scratchDir, startTestController } from './support/controller';
 import { createTestDatabase } from './support/database';
@@ -39,6 +41,32 @@ describe('starting a controller', () => {
     );
     await expect(failure).rejects.not.toThrow(/s3cret-pw/);
   });
+
+  it('without DATABASE_URL, runs its own PostgreSQL under DATA_DIR and stops it on close', async () => {
+    const dataDir = await scratchDir();
+    // As root, PostgreSQL runs as `postgres`, which must reach DATA_DIR/postgres.
+    await chmod(dataDir, 0o755);
+    const controller = await startTestController(undefined, {
+      dataDir,
+      controllerDir: `${dataDir}/controller`,
+    });
+    const identity = await loadControllerDir(`${dataDir}/controller`);
+    const recorded = identity?.databaseUrl ?? '';
+    expect(new URL(recorded).hostname).toBe('127.0.0.1');
+
+    const db = new pg.Client(recorded);
+    await db.connect();
+    const machines = await db.query('SELECT count(*)::int AS n FROM machines');
+    await db.end();
+    expect(machines.rows).toEqual([{ n: 3 }]);
+
+    await controller.close();
+    const after = new pg.Client({
+      connectionString: recorded,
+      connectionTimeoutMillis: 2_000,
+    });
+    await expect(after.connect()).rejects.toThrow();
+  }, 60_000);
 
   it('main.ts reports a bad environment by variable name and exits 1', async () => {
     const run = runMain({ DATABASE_URL: 'mysql://u:hidden-pw@h/db', PORT: 'x' });

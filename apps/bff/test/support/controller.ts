@@ -26,7 +26,7 @@ export interface TestController extends RunningController {
 
 /** A real controller in this process on a free port, logging into memory. */
 export async function startTestController(
-  databaseUrl: string,
+  databaseUrl: string | undefined,
   overrides: Partial<ControllerConfig> = {},
 ): Promise<TestController> {
   const dataDir = await scratchDir();
