@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { adminUser, makeSealStatus } from '../test/fixtures';
 import { CSRF_TOKEN, FakeServer, fail, ok } from '../test/fake-server';
-import { renderApp } from '../test/render-app';
+import { heldMutationVariables, renderApp } from '../test/render-app';
 
 function loggedOutServer() {
   return new FakeServer()
@@ -40,12 +40,17 @@ describe('login page', () => {
     const server = loggedOutServer().on('POST /api/v1/auth/login', () =>
       fail(401, 'INVALID_CREDENTIALS', 'Invalid username or password.'),
     );
-    const { user, router } = renderApp('/login', server);
+    const { user, router, queryClient } = renderApp('/login', server);
 
     await fillAndSubmit(user);
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The username or password is wrong');
+    await waitFor(() =>
+      expect(JSON.stringify(heldMutationVariables(queryClient))).not.toContain(
+        'correct horse',
+      ),
+    );
     expect(router.state.location.pathname).toBe('/login');
     expect(screen.getByLabelText('Password')).toBeInTheDocument();
   });

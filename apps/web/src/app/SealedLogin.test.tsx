@@ -4,7 +4,7 @@ import { SEAL_POLL_MS } from '../lib/polling';
 import { queryKeys } from '../lib/query-keys';
 import { makeSealStatus } from '../test/fixtures';
 import { FakeServer, fail, ok } from '../test/fake-server';
-import { renderApp } from '../test/render-app';
+import { heldMutationVariables, renderApp } from '../test/render-app';
 
 function sealedServer(initial = makeSealStatus({ sealed: true, progress: 1 })) {
   const vault = { status: initial };
@@ -37,17 +37,25 @@ describe('login page while Vault is sealed', () => {
       vault.status = makeSealStatus({ sealed: true, progress: 2 });
       return ok(vault.status);
     });
-    const { user } = renderApp('/login', server);
+    const { user, queryClient } = renderApp('/login', server);
 
     const field = await screen.findByLabelText('Unseal key share');
     await user.type(field, 'share-two');
     await user.click(screen.getByRole('button', { name: 'Submit key share' }));
 
-    expect(await screen.findByText(/Key shares entered/)).toHaveTextContent('2 of 3');
+    await waitFor(() =>
+      expect(screen.getByText(/Key shares entered/)).toHaveTextContent('2 of 3'),
+    );
     expect(field).toHaveValue('');
     expect(server.requestsTo('POST /api/v1/vault/unseal')[0]?.body).toEqual({
       key: 'share-two',
     });
+    // Nothing in memory keeps the share once its request is answered.
+    await waitFor(() =>
+      expect(JSON.stringify(heldMutationVariables(queryClient))).not.toContain(
+        'share-two',
+      ),
+    );
   });
 
   it('shows an unseal error beside the field', async () => {

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
@@ -6,6 +7,14 @@ import { routes } from '../app/routes';
 import { connectionStatus } from '../lib/connection-status';
 import { createQueryClient, queryDefaults } from '../lib/query-client';
 import type { FakeServer } from './fake-server';
+
+/** What the query client still remembers of every request body sent through a mutation. */
+export function heldMutationVariables(queryClient: QueryClient): unknown[] {
+  return queryClient
+    .getMutationCache()
+    .getAll()
+    .map((mutation) => mutation.state.variables);
+}
 
 /** Renders the whole app at `path`, as the browser would, against the fake server. */
 export function renderApp(path: string, server: FakeServer) {

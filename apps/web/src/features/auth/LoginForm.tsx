@@ -39,6 +39,8 @@ export function LoginForm({ onLoggedIn, onVaultTrouble }: LoginFormProps) {
           onVaultTrouble();
         }
       },
+      // The error is kept above; the mutation lets go of the password.
+      onSettled: () => login.reset(),
     });
   }
 

@@ -27,6 +27,8 @@ export function sessionQueryOptions({ redirectOnUnauthorized = true } = {}) {
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
+    // The password rides in the mutation's variables: drop them once nobody watches.
+    gcTime: 0,
     mutationFn: (credentials: LoginRequest) =>
       apiRequest(apiPaths.login, sessionResponseSchema, {
         method: 'POST',

@@ -74,6 +74,8 @@ export function ConfigureVaultForm(props: ConfigureVaultFormProps) {
         if (Object.keys(fieldErrors).length > 0) focusFirstError(fieldErrors);
         else setServerProblem(error.message);
       },
+      // Errors are kept above; the mutation lets go of the wrapped token.
+      onSettled: () => configure.reset(),
     });
   }
 

@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TextField } from '../../components/TextField';
+import type { ApiError } from '../../lib/api-error';
 import { useUnseal } from './api';
 
 const [unsealKeySchema] = unsealRequestSchema.options;
@@ -12,6 +13,12 @@ const [unsealKeySchema] = unsealRequestSchema.options;
 export function UnsealForm({ status }: { status: SealStatus }) {
   const unseal = useUnseal();
   const [problem, setProblem] = useState<string | null>(null);
+
+  // Errors are kept here, so the mutation (holding the key share) can forget at once.
+  const settled = {
+    onError: (error: ApiError) => setProblem(error.message),
+    onSettled: () => unseal.reset(),
+  };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,12 +33,12 @@ export function UnsealForm({ status }: { status: SealStatus }) {
       return;
     }
     setProblem(null);
-    unseal.mutate(parsed.data, { onError: (error) => setProblem(error.message) });
+    unseal.mutate(parsed.data, settled);
   }
 
   function reset() {
     setProblem(null);
-    unseal.mutate({ reset: true }, { onError: (error) => setProblem(error.message) });
+    unseal.mutate({ reset: true }, settled);
   }
 
   return (

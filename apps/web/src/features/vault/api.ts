@@ -67,6 +67,8 @@ export function migrationQueryOptions({ runningElsewhere = false } = {}) {
 export function useConfigureVault(controllerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
+    // The wrapped token rides in the variables: drop them once nobody watches.
+    gcTime: 0,
     mutationFn: (input: ConfigureVaultInput) =>
       apiRequest(apiPaths.controllerVault(controllerId), configureVaultResponseSchema, {
         method: 'POST',
@@ -95,6 +97,8 @@ export function useStartMigration() {
 export function useUnseal() {
   const queryClient = useQueryClient();
   return useMutation({
+    // The key share rides in the variables: drop them once nobody watches.
+    gcTime: 0,
     mutationFn: (request: UnsealRequest) =>
       apiRequest(apiPaths.unseal, sealStatusSchema, {
         method: 'POST',
