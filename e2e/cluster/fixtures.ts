@@ -32,11 +32,33 @@ export async function createUser(
   );
 }
 
+/** Runs `config-vault` for one controller, as an operator would on its machine. */
+export async function configVault(
+  controllerDir: string,
+  args: string[],
+): Promise<string> {
+  const { stdout } = await run(
+    process.execPath,
+    ['apps/bff/bin/config-vault.mjs', ...args],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, CONTROLLER_DIR: controllerDir },
+    },
+  );
+  return stdout;
+}
+
 export async function logIn(page: Page, user: Credentials): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Username').fill(user.username);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+/** Logs in and waits until the app shell shows the user as logged in. */
+export async function logInAndWait(page: Page, user: Credentials): Promise<void> {
+  await logIn(page, user);
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
 }
 
 export const test = base.extend<{ cluster: DevClusterInfo }>({
