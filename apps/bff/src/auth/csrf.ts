@@ -45,7 +45,8 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
       new AppError(
         'CSRF_FAILED',
         403,
-        `Missing or mismatched CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header.`,
+        `Missing or mismatched CSRF token: send the ${CSRF_COOKIE} cookie's value ` +
+          `in the ${CSRF_HEADER} header.`,
       ),
     );
     return;

@@ -79,7 +79,10 @@ export class ConfigError extends Error {
   }
 }
 
-/** Reads the controller's settings from the environment; throws ConfigError naming each bad variable. */
+/**
+ * Reads the controller's settings from the environment; throws ConfigError
+ * naming each bad variable.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ControllerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {

@@ -110,10 +110,12 @@ export async function startEmbeddedPostgres(
   } catch (error) {
     const output = recent.filter(Boolean).slice(-5).join(' | ');
     const hint = output.includes('postmaster.pid')
-      ? ' Another PostgreSQL already uses this directory: give each controller its own DATA_DIR, or point them all at one server with DATABASE_URL.'
+      ? ' Another PostgreSQL already uses this directory: give each controller its own' +
+        ' DATA_DIR, or point them all at one server with DATABASE_URL.'
       : '';
     throw new Error(
-      `Embedded PostgreSQL did not start in ${dataDir} on port ${port}: ${output || String(error)}.${hint}`,
+      `Embedded PostgreSQL did not start in ${dataDir} on port ${port}: ` +
+        `${output || String(error)}.${hint}`,
       { cause: error },
     );
   }

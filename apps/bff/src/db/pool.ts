@@ -56,7 +56,9 @@ export async function checkDatabaseReachable(pool: pg.Pool, databaseUrl: string)
     const target = describeDatabaseTarget(databaseUrl);
     const reason = (error as Error).message;
     throw new DatabaseUnavailableError(
-      `Cannot reach PostgreSQL at ${target} (${reason}). Check that it runs and that DATABASE_URL (or the controller directory) names the right host, port, database and credentials.`,
+      `Cannot reach PostgreSQL at ${target} (${reason}). ` +
+        'Check that it runs and that DATABASE_URL (or the controller directory) ' +
+        'names the right host, port, database and credentials.',
       { cause: error },
     );
   }

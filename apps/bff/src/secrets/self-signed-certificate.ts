@@ -89,7 +89,12 @@ export function createSelfSignedCertificate(
 
   const base64Lines = der.toString('base64').match(/.{1,64}/g) ?? [];
   return {
-    certificate: `-----BEGIN CERTIFICATE-----\n${base64Lines.join('\n')}\n-----END CERTIFICATE-----\n`,
+    certificate: [
+      '-----BEGIN CERTIFICATE-----',
+      ...base64Lines,
+      '-----END CERTIFICATE-----',
+      '',
+    ].join('\n'),
     privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   };
 }
