@@ -3,7 +3,7 @@ import type { IntegrationStatus } from '@vault-secrets/shared';
 import { describe, expect, it } from 'vitest';
 import { adminUser, configuredController, makeStatus } from '../../test/fixtures';
 import { FakeServer, fail, ok } from '../../test/fake-server';
-import { renderApp } from '../../test/render-app';
+import { heldMutationVariables, renderApp } from '../../test/render-app';
 
 function settingsServer(status: IntegrationStatus = makeStatus(1)) {
   return new FakeServer()
@@ -90,6 +90,11 @@ describe('configure Vault form', () => {
     expect(alert).toHaveTextContent('The wrapped token was already used or has expired');
     expect(server.requestsTo('POST /api/v1/controllers/:id/vault')[0]?.params.id).toBe(
       'c-2',
+    );
+    await waitFor(() =>
+      expect(JSON.stringify(heldMutationVariables(ui.queryClient))).not.toContain(
+        'hvs.wrapped',
+      ),
     );
   });
 
