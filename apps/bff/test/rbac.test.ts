@@ -40,7 +40,8 @@ function createadmin(args: string[], stdin = ''): Promise<CliResult> {
   });
 }
 
-describe('roles', () => {
+// Each case spawns the CLI (a tsx start-up); they are independent, so run them together.
+describe.concurrent('roles', () => {
   it('createadmin makes a plain user who logs in but gets 403 on admin routes', async () => {
     const made = await createadmin([
       '--username',

@@ -5,6 +5,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
+import { hostname } from 'node:os';
 
 export interface ListeningServer {
   server: Server;
@@ -59,7 +60,13 @@ export function listenFirst(host: string, port: number): Promise<ListeningServer
   });
 }
 
-/** `http://host:port`, with brackets around an IPv6 host. */
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '']);
+
+/**
+ * `http://host:port`, with brackets around an IPv6 host. A wildcard listen
+ * address is no address to reach, so the machine's hostname stands in for it.
+ */
 export function httpUrl(host: string, port: number): string {
-  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const reachable = WILDCARD_HOSTS.has(host) ? hostname() : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
