@@ -16,6 +16,8 @@ export function controllerEnvironment(settings: {
   const env: Record<string, string> = {
     DATABASE_URL: settings.databaseUrl,
     DATA_DIR: settings.dataDir,
+    // dev-cluster.json names the admin `admin`: a stray ADMIN_USERNAME must not differ.
+    ADMIN_USERNAME: 'admin',
     ADMIN_PASSWORD: settings.adminPassword,
     WEB_DIST: join(REPO_ROOT, 'apps/web/dist'),
   };
