@@ -174,6 +174,16 @@ describe('configuring Vault on this controller', () => {
     expect(errorOf(result).code).toBe('VAULT_INVALID_CREDENTIALS');
     expect(errorOf(result).message).toMatch(/role ID/);
     expect(await snapshot(configured)).toEqual(before);
+    const failed = configured.logs
+      .entries()
+      .filter((e) => e.msg === 'vault configure failed');
+    expect(failed.at(-1)).toMatchObject({
+      controller: 'region-1',
+      outcome: 'failed',
+      code: 'VAULT_INVALID_CREDENTIALS',
+      errorKind: 'invalid-credentials',
+      secretsPath: 'maas',
+    });
   });
 
   it('answers VAULT_PERMISSION_DENIED naming the capability and path when the policy cannot write', async () => {

@@ -11,7 +11,7 @@ import type { Queryable } from '../db/pool';
 import { AppError } from '../http/app-error';
 import { parseInput } from '../http/validate';
 import type { Logger } from '../logging/logger';
-import { unwrapSecretId, verifyAccess, VaultSession } from './adapter';
+import { isVaultError, unwrapSecretId, verifyAccess, VaultSession } from './adapter';
 import type { LocalVaultConfig } from './local-config';
 import { saveConfiguration } from './save-configuration';
 import { existingConfiguration } from './existing-configuration';
@@ -110,32 +110,28 @@ export async function configureVault(
       secretsMount: input.secretsMount,
       configuredAt: new Date().toISOString(),
     };
+    let saved: Controller | null;
     try {
       await saveConfiguration(controller.dir, config, (at) =>
         markVaultConfigured(deps.db, controller.id, at),
       );
+      saved = await findController(deps.db, controller.id);
     } catch (error) {
       await session.close();
       throw error;
     }
-    const saved = await findController(deps.db, controller.id);
     if (!saved) throw new Error('The controller row vanished after it was configured.');
     deps.log.info(
-      { ...fields, configuredAt: config.configuredAt },
+      { ...fields, outcome: 'succeeded', configuredAt: config.configuredAt },
       'vault configure succeeded',
     );
     return { config, session, controller: saved };
   } catch (error) {
     const failure = vaultFailureToAppError(error);
     const code = failure instanceof AppError ? failure.code : 'INTERNAL';
-    const errorKind = (error as { kind?: unknown }).kind;
+    const errorKind = isVaultError(error) ? error.kind : undefined;
     deps.log.warn(
-      {
-        ...fields,
-        outcome: 'failed',
-        code,
-        errorKind: typeof errorKind === 'string' ? errorKind : undefined,
-      },
+      { ...fields, outcome: 'failed', code, errorKind },
       'vault configure failed',
     );
     throw failure;

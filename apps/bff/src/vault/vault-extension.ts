@@ -50,6 +50,9 @@ function configureService(
 
   // One configure at a time per controller: two racing ones would each prove
   // their own credentials and the slower would silently win.
+  // Limitation: the CLI runs in another process and is not serialized with this
+  // queue; a CLI configure racing a UI configure of the same controller ends with
+  // whichever wrote vault.json last, and the running controller follows that file.
   return (input: unknown): Promise<Controller> => {
     const next = queue.then(() => configureAndAdopt(input));
     queue = next.catch(() => undefined);
