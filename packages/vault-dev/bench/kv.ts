@@ -1,7 +1,9 @@
 /**
  * KV v2 throughput of vault-dev over loopback: the server runs as its own process
  * (as in the demo cluster), 16 clients share keep-alive connections.
- *   npm run bench -w packages/vault-dev [-- --keys 100000 --clients 16 --data]
+ *   npm run bench -w packages/vault-dev [-- --keys 100000 --clients 16 --data --client agent]
+ * VAULT_DEV_NODE_ARGS passes options to the server's node, e.g. "--max-old-space-size=180"
+ * to tell live memory from garbage V8 has not collected yet.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -138,6 +140,11 @@ async function main(): Promise<void> {
       if (status !== 200) throw new Error(`read ${i} answered ${status}`);
     });
     const afterReads = await serverMemory(server);
+    // A second pass shows whether memory keeps growing with traffic or stays flat.
+    await run(KEYS, async (i) => {
+      await send(server, 'GET', secretPath((i * 104729) % KEYS));
+    });
+    const afterSecondReads = await serverMemory(server);
     const list = await send(server, 'LIST', 'secret/metadata/bench');
     const listed = (JSON.parse(list.text) as { data: { keys: string[] } }).data.keys
       .length;
@@ -147,12 +154,10 @@ async function main(): Promise<void> {
     );
     console.log(`writes/s: ${writes.toFixed(0)}`);
     console.log(`reads/s:  ${reads.toFixed(0)}`);
-    console.log(
-      `RSS before: ${mb(before.rss)}, after writes: ${mb(afterWrites.rss)}, after reads: ${mb(afterReads.rss)}`,
-    );
-    console.log(
-      `heap before: ${mb(before.heap)}, after writes: ${mb(afterWrites.heap)}, after reads: ${mb(afterReads.heap)}`,
-    );
+    const phases = [before, afterWrites, afterReads, afterSecondReads];
+    const names = 'before / after writes / after reads / after a 2nd read pass';
+    console.log(`RSS ${names}: ${phases.map((p) => mb(p.rss)).join(' / ')}`);
+    console.log(`heap ${names}: ${phases.map((p) => mb(p.heap)).join(' / ')}`);
     const cpuPerWrite = ((afterWrites.cpu - before.cpu) / KEYS) * 1e6;
     const cpuPerRead = ((afterReads.cpu - afterWrites.cpu) / KEYS) * 1e6;
     console.log(
