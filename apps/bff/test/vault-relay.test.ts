@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRpcRequest } from '../src/rpc/rpc-signature';
 import { readRpcSharedSecret } from '../src/rpc/shared-secret';
 import { createDatabaseSecretStore } from '../src/secrets/database-secret-store';
-import { closedPortUrl } from '../src/vault/test-support/other-servers';
+import {
+  closedPortUrl,
+  startAnsweringServer,
+  startSilentServer,
+  type RunningServer,
+} from '../src/vault/test-support/other-servers';
 import { createTestDatabase } from './support/database';
 import type { HttpClient, HttpResult } from './support/http-client';
 import {
@@ -166,6 +171,71 @@ describe('configuring another controller through the relay', () => {
     expect(errorOf(result).message).toContain('region-crashed');
     expect(errorOf(result).message).toContain(url);
     await db.query('DELETE FROM controllers WHERE id = $1', [id]);
+  });
+});
+
+describe('targets that answer wrongly', () => {
+  /** Registers an online controller whose address is `server`, which is not a controller. */
+  async function impostor(name: string, server: RunningServer): Promise<string> {
+    const id = randomUUID();
+    await db.query(
+      'INSERT INTO controllers (id, name, url, last_seen) VALUES ($1, $2, $3, now())',
+      [id, name, server.url],
+    );
+    return id;
+  }
+
+  it("passes a target's refusal of the signature through, but not as a 401 to the browser", async () => {
+    const server = await startAnsweringServer(
+      { error: { code: 'RPC_UNAUTHORIZED', message: 'Controller call refused: test.' } },
+      401,
+    );
+    try {
+      const id = await impostor('region-refusing', server);
+      const result = await configureThroughA(id, await configureRequest(vault, role));
+      expect(result.status).toBe(502);
+      expect(errorOf(result)).toEqual({
+        code: 'RPC_UNAUTHORIZED',
+        message: 'Controller call refused: test.',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 502 RELAY_FAILED naming the target when its answer is not ours', async () => {
+    const server = await startAnsweringServer('<html>proxy login</html>', 200);
+    try {
+      const id = await impostor('region-proxied', server);
+      const result = await configureThroughA(id, await configureRequest(vault, role));
+      expect(result.status).toBe(502);
+      expect(errorOf(result).code).toBe('RELAY_FAILED');
+      expect(errorOf(result).message).toContain('region-proxied');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 502 RELAY_FAILED when the target does not answer in time', async () => {
+    const impatient = await startVaultController(databaseUrl, 'region-impatient', {
+      extension: { relayTimeoutMs: 300 },
+    });
+    const server = await startSilentServer();
+    try {
+      const id = await impostor('region-silent', server);
+      const client = await impatient.admin();
+      const request = await configureRequest(vault, role);
+      secrets.push(request.wrappedToken);
+      const result = await client.post(`/api/v1/controllers/${id}/vault`, request);
+      expect(result.status).toBe(502);
+      expect(errorOf(result).code).toBe('RELAY_FAILED');
+      expect(errorOf(result).message).toMatch(
+        /region-silent .* did not answer within 0.3 s/,
+      );
+    } finally {
+      await server.close();
+      await impatient.close();
+    }
   });
 });
 
