@@ -26,11 +26,12 @@ beforeAll(async () => {
 
 describe('serving the web app', () => {
   it('serves index.html for page paths so the client router can take over', async () => {
-    const client = new HttpClient(built.url);
     for (const page of ['/', '/login', '/settings/vault']) {
+      const client = new HttpClient(built.url);
       const result = await client.request('GET', page);
       expect(result.status).toBe(200);
       expect(result.text).toContain('app shell');
+      expect(client.cookies.get('csrftoken')).toBeDefined();
     }
   });
 

@@ -19,7 +19,7 @@ function sameToken(a: string, b: string): boolean {
  */
 /**
  * Re-sends an existing token so `GET /api/v1/auth/session` always carries the
- * cookie (csrfProtection has already set a new one when there was none).
+ * cookie (issueCsrfCookie has already set a new one when there was none).
  */
 export const refreshCsrfCookie: RequestHandler = (req, res, next) => {
   const cookie = readCookies(req).get(CSRF_COOKIE);
@@ -27,18 +27,28 @@ export const refreshCsrfCookie: RequestHandler = (req, res, next) => {
   next();
 };
 
-export const csrfProtection: RequestHandler = (req, res, next) => {
-  const cookie = readCookies(req).get(CSRF_COOKIE);
-  if (!cookie) {
+/** Gives every response that lacks one a CSRF cookie (pages included). */
+export const issueCsrfCookie: RequestHandler = (req, res, next) => {
+  if (!readCookies(req).has(CSRF_COOKIE)) {
     setCookie(req, res, CSRF_COOKIE, randomBytes(32).toString('base64url'), {
       httpOnly: false,
     });
   }
+  next();
+};
+
+/**
+ * Refuses a state-changing request whose X-CSRFToken header does not echo the
+ * cookie. Mounted on /api only: the controller-to-controller routes carry no
+ * session cookie and authenticate with global/rpc-shared instead.
+ */
+export const requireCsrfToken: RequestHandler = (req, _res, next) => {
   if (SAFE_METHODS.has(req.method)) {
     next();
     return;
   }
 
+  const cookie = readCookies(req).get(CSRF_COOKIE);
   const header = req.get(CSRF_HEADER);
   if (!cookie || !header || !sameToken(cookie, header)) {
     next(

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import helmet from 'helmet';
 import { createAuthRouter } from '../auth/auth-router';
-import { csrfProtection } from '../auth/csrf';
+import { issueCsrfCookie, requireCsrfToken } from '../auth/csrf';
 import {
   createLoginRateLimiter,
   DEFAULT_LOGIN_LIMITS,
@@ -31,7 +31,11 @@ export interface AppDeps {
   sessions: SessionService;
   webDist: string;
   loginLimiter?: LoginRateLimiter;
-  /** Mounted after the built-in API routes, behind CSRF protection and the JSON parser. */
+  /**
+   * Mounted after the built-in API routes. Under /api they sit behind the CSRF
+   * check and the JSON parser; elsewhere (controller-to-controller routes) they
+   * parse their own bodies and authenticate their own way.
+   */
   routers?: MountedRouter[];
 }
 
@@ -54,7 +58,9 @@ export function createApp(deps: AppDeps) {
   });
   app.get('/metrics', metrics.handler);
 
-  app.use('/api', csrfProtection, express.json({ limit: JSON_BODY_LIMIT }));
+  // Pages get the CSRF cookie too, so the web app has it before its first write.
+  app.use(issueCsrfCookie);
+  app.use('/api', requireCsrfToken, express.json({ limit: JSON_BODY_LIMIT }));
   const loginLimiter = deps.loginLimiter ?? createLoginRateLimiter(DEFAULT_LOGIN_LIMITS);
   const routers: MountedRouter[] = [
     {
