@@ -47,7 +47,10 @@ export function startControllerProcess(
     while (Date.now() < deadline) {
       signal?.throwIfAborted();
       if (managed.hasExited()) {
-        throw new Error(`${options.name} ${await managed.exited} before it was up`);
+        const how = await managed.exited;
+        throw new Error(
+          `${options.name} ${how} before it was up; its log is ${options.logFile}`,
+        );
       }
       try {
         const response = await fetch(`${url}/healthz`, {
@@ -60,7 +63,8 @@ export function startControllerProcess(
       await new Promise((resolve) => setTimeout(resolve, HEALTH_POLL_MS));
     }
     throw new Error(
-      `${options.name} did not answer ${url}/healthz within ${timeoutMs} ms`,
+      `${options.name} did not answer ${url}/healthz within ${timeoutMs} ms; ` +
+        `its log is ${options.logFile}`,
     );
   }
 

@@ -41,6 +41,12 @@ export async function startDevVault(
     port: options.port,
     dataDir: join(options.dataDir, 'vault'),
     logger: createLogger({ destination }),
+  }).catch((error: unknown) => {
+    throw new Error(
+      `the Vault development server did not start on 127.0.0.1:${options.port} ` +
+        `(${(error as Error).message}); set VAULT_PORT to a free port`,
+      { cause: error },
+    );
   });
   teardown.add(() => server.close());
 
