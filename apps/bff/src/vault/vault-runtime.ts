@@ -7,13 +7,8 @@ import { AppError } from '../http/app-error';
 import type { Logger } from '../logging/logger';
 import { submitUnsealKey, VaultSession, type UnsealInput } from './adapter';
 import { createVaultHealthMonitor, type VaultHealthMonitor } from './health-monitor';
-import {
-  LocalVaultConfigError,
-  localVaultConfigPath,
-  readLocalVaultConfig,
-  type LocalVaultConfig,
-} from './local-config';
-import { fileStamp, sameConnection } from './config-file-stamp';
+import { localVaultConfigPath, type LocalVaultConfig } from './local-config';
+import { fileStamp, lookAtConfigFile, sameConnection } from './config-file-watch';
 import { describeVaultCheck, unusableConfigurationCheck } from './vault-check';
 import {
   createSealStatusCache,
@@ -37,6 +32,8 @@ interface ActiveVault {
   monitor: VaultHealthMonitor;
   seal: SealStatusCache;
 }
+
+const SEAL_TIMEOUT_MS = 2_000;
 
 const UNSEEN: LocalVaultView = { reachable: false, initialized: null, sealed: null };
 
@@ -146,18 +143,13 @@ export class VaultRuntime {
   }
 
   async #reloadIfChanged(): Promise<void> {
-    const stamp = await fileStamp(this.#file);
-    if (stamp === this.#stamp) return;
-    this.#stamp = stamp;
-    let config: LocalVaultConfig | null = null;
-    try {
-      config = await readLocalVaultConfig(this.#options.dir);
-      this.#problem = null;
-    } catch (error) {
-      if (!(error instanceof LocalVaultConfigError)) throw error;
-      this.#problem = error.message;
-      this.#options.log.error({ reason: error.message }, 'vault configuration unusable');
-    }
+    const look = await lookAtConfigFile(this.#options.dir, this.#stamp);
+    if (!look.changed) return;
+    const { config, problem } = look;
+    this.#stamp = look.stamp;
+    this.#problem = problem;
+    if (problem)
+      this.#options.log.error({ reason: problem }, 'vault configuration unusable');
     const active = this.#active;
     if (config && active && sameConnection(config, active.config)) {
       active.config = config;
@@ -199,9 +191,12 @@ export class VaultRuntime {
         intervalMs: this.#options.healthIntervalMs,
         logger: this.#options.log,
       });
-      const seal = createSealStatusCache(url, {
-        timeoutMs: this.#options.vaultTimeoutMs,
-      });
+      // Bounded like a health check: a person is waiting for this answer.
+      const timeoutMs = Math.min(
+        this.#options.vaultTimeoutMs ?? SEAL_TIMEOUT_MS,
+        SEAL_TIMEOUT_MS,
+      );
+      const seal = createSealStatusCache(url, { timeoutMs });
       this.#active = { config, session, monitor, seal };
     } else {
       await session?.close();
