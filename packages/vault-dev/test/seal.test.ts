@@ -140,6 +140,10 @@ describe('seal, unseal and init', () => {
       expect(result.status, `${method} ${path}`).toBe(503);
       expect(result.body).toEqual({ errors: ['Vault is sealed'] });
     }
+    const metrics = await fetch(`${server.url}/v1/sys/metrics?format=prometheus`);
+    expect(await metrics.text()).toContain(
+      'vault_dev_requests_total{method="GET",path="secret/data",status="503"} 1',
+    );
   });
 
   it('seals with sys/seal only with sudo (the root token)', async () => {

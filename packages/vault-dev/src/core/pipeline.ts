@@ -67,8 +67,10 @@ export class RequestPipeline {
     let metric = 'unknown';
     try {
       const url = splitUrl(request.url);
-      const operation = toOperation(request.method, url.searchParams);
       const path = url.path;
+      // Until a route is known (sealed, no such mount): the first two segments.
+      metric = path.split('/').slice(0, 2).join('/');
+      const operation = toOperation(request.method, url.searchParams);
       const resolved = this.resolveEarly(path);
       metric = resolved?.route.metric ?? metric;
       if (!resolved?.route.whileSealed && this.core.sealed) throw sealedError();
