@@ -7,22 +7,24 @@ function say(line: string): void {
 }
 
 function printSummary(cluster: DevCluster): void {
-  const [first] = cluster.info.controllers;
+  const { controllers, admin, vault } = cluster.info;
+  const first = controllers[0]?.url ?? '';
   const lines = [
     '',
-    `The demo cluster is up: ${cluster.info.controllers.length} region controllers.`,
-    ...cluster.info.controllers.map((c) => `  ${c.name.padEnd(10)} ${c.url}`),
+    `The demo cluster is up: ${controllers.length} region controllers and Vault.`,
+    ...controllers.map((c) => `  ${c.name.padEnd(10)} ${c.url}   (directory ${c.dir})`),
+    `  ${'vault'.padEnd(10)} ${vault.addr}   (unsealed; AppRole maas-controller)`,
     '',
-    `Open ${first?.url ?? ''} and log in as "${cluster.info.admin.username}".`,
+    `Open ${first} and log in as "${admin.username}".`,
     cluster.adminPasswordGenerated
-      ? `  Password (generated, shown once): ${cluster.info.admin.password}`
+      ? `  Password (generated, shown once): ${admin.password}`
       : '  Password: admin.password in the file below.',
     '',
-    `Credentials, Vault keys and wrapped secret_ids: ${cluster.clusterFile} (mode 0600).`,
+    `Vault keys, role ID and wrapped secret IDs: ${cluster.clusterFile} (mode 0600).`,
     `Logs: ${cluster.logDir}/`,
-    'Next: configure Vault on every controller, on Settings > Vault or with',
-    '  CONTROLLER_DIR=<dir> npx config-vault configure <vault.addr> <vault.roleId> ' +
-      '<one of vault.wrappedSecretIds> maas',
+    `Next: configure Vault on every controller, at ${first}/settings/vault or with`,
+    `  CONTROLLER_DIR=<directory> npx config-vault configure ${vault.addr} <vault.roleId> \\`,
+    '    <one of vault.wrappedSecretIds> maas',
     '',
     'Press Ctrl-C to stop everything.',
   ];
