@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
@@ -213,6 +215,36 @@ describe('targets that answer wrongly', () => {
       expect(errorOf(result).message).toContain('region-proxied');
     } finally {
       await server.close();
+    }
+  });
+
+  it('does not follow a redirect with a signed call', async () => {
+    let received = 0;
+    const listen = async (server: Server) => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    };
+    const receiver = createServer((_req, res) => {
+      received += 1;
+      res.end('{}');
+    });
+    const receiverUrl = await listen(receiver);
+    const redirector = createServer((req, res) => {
+      res.writeHead(307, { Location: `${receiverUrl}${req.url ?? '/'}` }).end();
+    });
+    const redirectorUrl = await listen(redirector);
+    try {
+      const id = await impostor('region-redirecting', {
+        url: redirectorUrl,
+        close: async () => {},
+      });
+      const result = await configureThroughA(id, await configureRequest(vault, role));
+      expect(result.status).toBe(502);
+      expect(errorOf(result).code).toBe('RELAY_FAILED');
+      expect(received).toBe(0);
+    } finally {
+      redirector.close();
+      receiver.close();
     }
   });
 

@@ -47,6 +47,9 @@ function classify(error: unknown): RpcNetworkError {
 
 /** POSTs a signed JSON body to another controller; bounded by `timeoutMs` in all. */
 export async function sendRpc(call: RpcCall): Promise<RpcAnswer> {
+  // Limitation: the path replaces any path in the controller's URL, and the
+  // signature covers the path as sent; a proxy that rewrites paths in between
+  // makes every call fail its signature check.
   const url = new URL(call.path, call.baseUrl);
   const body = JSON.stringify(call.body);
   const headers = {
@@ -60,7 +63,14 @@ export async function sendRpc(call: RpcCall): Promise<RpcAnswer> {
   };
   const signal = AbortSignal.timeout(call.timeoutMs);
   try {
-    const response = await fetch(url, { method: 'POST', headers, body, signal });
+    // A signed call goes to the registered address only, never where a redirect points.
+    const response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body,
+      signal,
+      redirect: 'manual',
+    });
     const text = await response.text();
     return { status: response.status, body: parseJson(text) };
   } catch (error) {
