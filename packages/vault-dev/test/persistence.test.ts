@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +52,9 @@ describe('persistence with a data directory', () => {
     });
     await first.close();
 
+    for (const name of await readdir(dir)) {
+      expect((await stat(join(dir, name))).mode & 0o077, name).toBe(0);
+    }
     const files = await allFileBytes(dir);
     for (const secret of [
       'plaintext-canary-123',
