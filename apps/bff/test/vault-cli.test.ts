@@ -55,6 +55,29 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliResul
   });
 }
 
+/** Runs the bin on a pseudo-terminal (util-linux `script`), typing `typed` into it. */
+function cliOnTerminal(args: string[], typed: string): Promise<CliResult> {
+  const quoted = [process.execPath, BIN, ...args].map(
+    (a) => `'${a.replace(/'/g, `'\\''`)}'`,
+  );
+  const base = { ...process.env };
+  delete base.DATABASE_URL;
+  delete base.LOG_LEVEL;
+  return new Promise((resolve) => {
+    const child = execFile(
+      'script',
+      ['-qec', quoted.join(' '), '/dev/null'],
+      { env: { ...base, CONTROLLER_DIR: region1.dir }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        outputs.push(stdout, stderr);
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end(typed);
+  });
+}
+
 async function wrapped(): Promise<string> {
   const token = await role.wrappedSecretId();
   secrets.push(token);
@@ -145,6 +168,29 @@ describe('config-vault configure', () => {
       '--yes',
     ]);
     expect(replaced.code).toBe(0);
+    const after = await readFile(vaultFile(), 'utf8');
+    expect(after).not.toBe(before);
+    secrets.push((JSON.parse(after) as { secretId: string }).secretId);
+  });
+
+  it('asks on a terminal: "n" keeps the configuration, "y" replaces it', async () => {
+    const before = await readFile(vaultFile(), 'utf8');
+    const token = await wrapped();
+    const args = ['configure', vault.url, role.roleId, token, 'maas'];
+
+    const kept = await cliOnTerminal(args, 'n\n');
+    expect(kept.stdout).toMatch(
+      /already configured with Vault.*Replace its configuration\? \[y\/N\]/,
+    );
+    expect(kept.code).toBe(1);
+    expect(kept.stdout).toContain(
+      'Not replaced: the existing configuration is unchanged.',
+    );
+    expect(await readFile(vaultFile(), 'utf8')).toBe(before);
+
+    const replaced = await cliOnTerminal(args, 'y\n');
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain('Vault configured on controller region-1');
     const after = await readFile(vaultFile(), 'utf8');
     expect(after).not.toBe(before);
     secrets.push((JSON.parse(after) as { secretId: string }).secretId);
