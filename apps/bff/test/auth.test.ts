@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { sessionResponseSchema } from '@vault-secrets/shared';
+import { deleteExpiredSessions } from '../src/auth/sessions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, startTestController, type TestController } from './support/controller';
 import { createTestDatabase } from './support/database';
@@ -152,6 +153,30 @@ describe('session', () => {
     replay.cookies.set('sessionid', cookie);
     expect((await replay.get('/api/v1/auth/session')).status).toBe(401);
     expect((await client.post('/api/v1/auth/logout')).status).toBe(401);
+  });
+});
+
+describe('session expiry', () => {
+  it('refuses an expired session and sweeps its row away', async () => {
+    const client = controller.client();
+    await client.login(ADMIN.username, ADMIN.password);
+    const sessionId = client.cookies.get('sessionid')?.split('.')[0] ?? '';
+    const digest = createHash('sha256').update(sessionId).digest('hex');
+    const db = new pg.Client(databaseUrl);
+    await db.connect();
+    try {
+      await db.query(
+        `UPDATE sessions SET expires_at = now() - interval '1 second' WHERE id = $1`,
+        [digest],
+      );
+      expect((await client.get('/api/v1/auth/session')).status).toBe(401);
+
+      expect(await deleteExpiredSessions(db)).toBeGreaterThanOrEqual(1);
+      const left = await db.query('SELECT 1 FROM sessions WHERE id = $1', [digest]);
+      expect(left.rowCount).toBe(0);
+    } finally {
+      await db.end();
+    }
   });
 });
 

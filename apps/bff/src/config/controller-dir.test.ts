@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  ensureControllerDir,
   loadControllerDir,
   resolveDatabaseUrl,
+  saveControllerDir,
   type ControllerIdentity,
 } from './controller-dir';
 
@@ -30,25 +30,9 @@ describe('controller directory', () => {
     expect(await loadControllerDir(path.join(dir, 'nothing'))).toBeNull();
   });
 
-  it('creates an identity once and keeps its id and name', async () => {
-    const first = await ensureControllerDir(dir, {
-      name: 'r1',
-      url: 'http://a:1',
-      databaseUrl: null,
-    });
-    const second = await ensureControllerDir(dir, {
-      name: 'other',
-      url: 'http://b:2',
-      databaseUrl: identity.databaseUrl,
-    });
-    expect(first.created).toBe(true);
-    expect(second.created).toBe(false);
-    expect(second.identity).toEqual({
-      id: first.identity.id,
-      name: 'r1',
-      url: 'http://b:2',
-      databaseUrl: identity.databaseUrl,
-    });
+  it('writes and reads back an identity', async () => {
+    await saveControllerDir(dir, identity);
+    expect(await loadControllerDir(dir)).toEqual(identity);
   });
 
   it('names the problem in a broken controller.json', async () => {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -66,7 +65,14 @@ export async function loadControllerDir(dir: string): Promise<ControllerIdentity
   return parsed.data;
 }
 
-/** Writes the identity atomically with mode 0600 in a 0700 directory. */
+/**
+ * Writes the identity atomically with mode 0600 in a 0700 directory. The id
+ * and name stay as first written; the URL and database URL follow each start,
+ * so that a CLI pointed at the directory reaches the same database.
+ * Limitation: nothing stops two running controllers from sharing one
+ * directory; they would register as one controller and overwrite each other's
+ * URL. Give each controller its own CONTROLLER_DIR.
+ */
 export async function saveControllerDir(
   dir: string,
   identity: ControllerIdentity,
@@ -77,31 +83,6 @@ export async function saveControllerDir(
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, `${JSON.stringify(identity, null, 2)}\n`, { mode: 0o600 });
   await rename(temporary, file);
-}
-
-export interface ControllerDirDefaults {
-  name: string;
-  url: string;
-  databaseUrl: string | null;
-}
-
-/**
- * Loads the controller's identity, creating it at first start. The id and name
- * stay as first written; the URL and database URL follow the current start so
- * that a CLI pointed at the directory reaches the same database.
- */
-export async function ensureControllerDir(
-  dir: string,
-  current: ControllerDirDefaults,
-): Promise<{ identity: ControllerIdentity; created: boolean }> {
-  const existing = await loadControllerDir(dir);
-  const identity: ControllerIdentity = existing
-    ? { ...existing, url: current.url, databaseUrl: current.databaseUrl }
-    : { id: randomUUID(), ...current };
-
-  const changed = JSON.stringify(identity) !== JSON.stringify(existing);
-  if (changed) await saveControllerDir(dir, identity);
-  return { identity, created: existing === null };
 }
 
 /** The database a CLI should use: DATABASE_URL when set, else the directory's record. */
