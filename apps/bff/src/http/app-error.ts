@@ -13,6 +13,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export const notFound = (what: string) =>
-  new AppError('NOT_FOUND', 404, `${what} does not exist.`);
