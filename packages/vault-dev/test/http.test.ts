@@ -57,6 +57,24 @@ describe('HTTP behaviour', () => {
     }
   });
 
+  it('does not pile up listeners on a connection that carries many LISTs', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (let i = 0; i < 25; i++) {
+        const result = await sendOnAgent(agent, 'LIST', '/v1/secret/metadata/folder');
+        expect(result.status).toBe(200);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+      agent.destroy();
+    }
+  });
+
   it('sends JSON, Cache-Control: no-store, and the errors envelope', async () => {
     const ok = await call(server, 'GET', 'sys/seal-status');
     expect(ok.headers.get('content-type')).toBe('application/json');

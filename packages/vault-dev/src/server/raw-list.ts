@@ -11,9 +11,28 @@ interface ParserError extends Error {
 }
 
 // Node keeps its HTTP parser on the socket; these are the parts we need to detach it.
-interface SocketWithParser {
-  parser?: { unconsume?: () => void } | null;
+interface NodeHttpParser {
+  unconsume?: () => void;
+  remove?: () => void;
+  close?: () => void;
 }
+interface SocketWithParser {
+  parser?: NodeHttpParser | null;
+}
+
+// The listeners Node's HTTP server puts on a connection (Node 20 names). Only these
+// go: net's own listeners stay.
+const HTTP_SERVER_LISTENERS = new Set([
+  'bound socketOnClose',
+  'bound socketOnDrain',
+  'bound socketOnData',
+  'bound socketOnEnd',
+  'socketOnTimeout',
+  'socketOnError',
+  'onSocketResume',
+  'onSocketPause',
+  'noop',
+]);
 
 /**
  * Node's HTTP parser rejects the LIST method (HPE_INVALID_METHOD) before any handler
@@ -46,12 +65,21 @@ const LIST = Buffer.from('LIST ');
 
 function reattachParser(server: Server, socket: Socket): void {
   const withParser = socket as unknown as SocketWithParser;
-  withParser.parser?.unconsume?.();
-  for (const event of ['data', 'end', 'error', 'close', 'drain', 'timeout']) {
-    socket.removeAllListeners(event);
+  const oldParser = withParser.parser;
+  oldParser?.unconsume?.();
+  for (const event of socket.eventNames()) {
+    for (const listener of socket.listeners(event)) {
+      if (HTTP_SERVER_LISTENERS.has(listener.name)) {
+        socket.removeListener(event, listener as (...args: unknown[]) => void);
+      }
+    }
   }
   withParser.parser = null;
-  socket.on('error', () => socket.destroy());
+  // Freed on the next turn, as Node does: we are inside this parser's callback.
+  setImmediate(() => {
+    oldParser?.remove?.();
+    oldParser?.close?.();
+  });
   server.emit('connection', socket);
 }
 
