@@ -103,6 +103,19 @@ describe('AppRole', () => {
     expect(write.status).toBe(200);
   });
 
+  it('lets an operator set the role_id', async () => {
+    await root('POST', 'auth/approle/role/custom', { token_policies: ['app'] });
+    const set = await root('POST', 'auth/approle/role/custom/role-id', {
+      role_id: 'my-role-id',
+    });
+    expect(set.status).toBe(204);
+    expect(await roleId('custom')).toBe('my-role-id');
+    const login = await call(server, 'POST', 'auth/approle/login', {
+      body: { role_id: 'my-role-id', secret_id: await secretId('custom') },
+    });
+    expect(login.status).toBe(200);
+  });
+
   it('answers login failures with Vault texts', async () => {
     await root('POST', 'auth/approle/role/strict', { token_policies: ['app'] });
     const id = await roleId('strict');

@@ -70,7 +70,11 @@ export class AppRoleAuth {
       {
         pattern: /^role\/(?<name>[\w.@-]+)\/role-id$/,
         metric: `${mount}/role/role-id`,
-        operations: { read: (r) => this.readRoleId(name(r)) },
+        operations: {
+          read: (r) => this.readRoleId(name(r)),
+          create: (r) => this.writeRoleId(name(r), r),
+          update: (r) => this.writeRoleId(name(r), r),
+        },
       },
       {
         pattern: /^role\/(?<name>[\w.@-]+)\/secret-id$/,
@@ -126,6 +130,20 @@ export class AppRoleAuth {
     const role = this.role(name);
     if (!role) throw notFound();
     return logicalReply({ role_id: role.roleId });
+  }
+
+  /** Operators may set their own role_id (it must stay unique). */
+  private writeRoleId(name: string, request: HandlerRequest): VaultReply {
+    const role = this.role(name);
+    if (!role) throw notFound();
+    const roleId = stringField(request.body, 'role_id');
+    if (!roleId) throw badRequest('missing role_id');
+    const owner = this.storage.get<string>(`${this.prefix}role-id/${roleId}`);
+    if (owner && owner !== name) throw badRequest('role_id already in use');
+    this.storage.delete(`${this.prefix}role-id/${role.roleId}`);
+    this.storage.put(`${this.prefix}role/${name}`, { ...role, roleId });
+    this.storage.put(`${this.prefix}role-id/${roleId}`, name);
+    return noContent();
   }
 
   private generateSecretId(name: string, request: HandlerRequest): VaultReply {

@@ -22,6 +22,8 @@ export interface KvSecret {
   versions: Record<string, KvVersion>;
 }
 
+// Limitation: delete_version_after is stored and shown but versions are not deleted
+// when it passes.
 export interface KvConfig {
   maxVersions: number;
   casRequired: boolean;
