@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import {
   devClusterInfoSchema,
   type DevClusterInfo,
-} from '../../apps/bff/src/dev-cluster';
+} from '@vault-secrets/bff/dev-cluster';
 
 /** Names the cluster's `dev-cluster.json` for the test workers. */
 export const CLUSTER_FILE_ENV = 'E2E_DEV_CLUSTER_FILE';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { DevClusterInfo } from '../../apps/bff/src/dev-cluster';
+import type { DevClusterInfo } from '@vault-secrets/bff/dev-cluster';
 import { readClusterInfo } from './cluster-info';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,7 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDevCluster } from '../../apps/bff/src/dev-cluster';
+import { startDevCluster } from '@vault-secrets/bff/dev-cluster';
 import { CLUSTER_FILE_ENV } from './cluster-info';
 
 /**

@@ -1,4 +1,4 @@
-import type { DevClusterInfo } from '../../apps/bff/src/dev-cluster';
+import type { DevClusterInfo } from '@vault-secrets/bff/dev-cluster';
 
 /**
  * What a Vault operator does with the root token from dev-cluster.json: mint one
