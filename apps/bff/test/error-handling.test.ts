@@ -27,6 +27,9 @@ function failingRouter() {
       controller: 'region-2',
     });
   });
+  router.get('/items/:id', (req, res) => {
+    res.json({ id: req.params.id });
+  });
   router.get('/database-down', () => {
     throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), {
       code: 'ECONNREFUSED',
@@ -34,6 +37,9 @@ function failingRouter() {
   });
   return router;
 }
+
+const unexpectedFailures = () =>
+  logs.entries().filter((e) => e.msg === 'request failed unexpectedly').length;
 
 beforeAll(async () => {
   logs = captureLog();
@@ -87,6 +93,36 @@ describe('the one error handler', () => {
     const result = await client.get('/api/v1/test/database-down');
     expect(result.status).toBe(503);
     expect(errorCode(result)).toBe('DATABASE_UNAVAILABLE');
+  });
+
+  it('answers a path that is not valid percent-encoding with 400, not 500', async () => {
+    const before = unexpectedFailures();
+    const result = await client.get('/api/v1/test/items/%ZZ');
+    expect(result.status).toBe(400);
+    expect(errorCode(result)).toBe('VALIDATION_FAILED');
+    expect(unexpectedFailures()).toBe(before);
+  });
+
+  it('answers a body that does not decompress with 400, not 500', async () => {
+    const before = unexpectedFailures();
+    for (const encoding of ['gzip', 'deflate', 'br']) {
+      await client.primeCsrf();
+      const csrf = client.cookies.get('csrftoken') ?? '';
+      const response = await fetch(new URL('/api/v1/auth/login', client.baseUrl), {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Encoding': encoding,
+          Cookie: `csrftoken=${csrf}`,
+          'X-CSRFToken': csrf,
+        },
+        body: '{"username": "not compressed"}',
+      });
+      expect(response.status).toBe(400);
+      const body = (await response.json()) as { error: { code: string } };
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+    }
+    expect(unexpectedFailures()).toBe(before);
   });
 
   it('mounts extra routers behind CSRF protection', async () => {

@@ -35,6 +35,15 @@ describe('serving the web app', () => {
     }
   });
 
+  it('answers page and asset paths that are not valid percent-encoding with 400', async () => {
+    const client = new HttpClient(built.url);
+    for (const page of ['/%ZZ', '/settings/%ZZ', '/assets/%ZZ']) {
+      const result = await client.get(page);
+      expect(result.status).toBe(400);
+      expect(errorCode(result)).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('serves built assets, and 404s a missing asset instead of sending HTML', async () => {
     const client = new HttpClient(built.url);
     const asset = await client.get('/assets/app.js');

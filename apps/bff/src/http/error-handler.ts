@@ -34,9 +34,31 @@ function fromBodyParser(error: BodyParserError): AppError | null {
   }
 }
 
+/**
+ * Express, its router and its parsers raise http-errors with a 4xx status for what
+ * the client sent (a path that is not valid percent-encoding, a body that does not
+ * inflate): the client's fault, so a 4xx, never an "unexpected" 500.
+ */
+function fromClientError(error: unknown): AppError | null {
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status !== 'number' || status < 400 || status > 499) return null;
+  if (error instanceof URIError) {
+    return new AppError('VALIDATION_FAILED', 400, 'The request path is not valid.', {
+      fields: { path: 'Malformed percent-encoding.' },
+    });
+  }
+  if (status === 404) return new AppError('NOT_FOUND', 404, 'Nothing here answers.');
+  return new AppError('VALIDATION_FAILED', status, 'The request could not be read.', {
+    fields: { body: 'Unreadable body or request (check its encoding).' },
+  });
+}
+
 function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
-  if (isBodyParserError(error)) return fromBodyParser(error);
+  const parserError = isBodyParserError(error) ? fromBodyParser(error) : null;
+  if (parserError) return parserError;
+  const clientError = fromClientError(error);
+  if (clientError) return clientError;
   if (isConnectionError(error)) {
     return new AppError(
       'DATABASE_UNAVAILABLE',
