@@ -1,4 +1,5 @@
 import type { DevCluster } from './start-dev-cluster';
+import { CONTROLLER_ROLE_NAME } from './vault-provision';
 
 /**
  * What `npm start` prints once the cluster is up. Secrets stay in dev-cluster.json;
@@ -13,7 +14,7 @@ export function summaryLines(
     '',
     `The demo cluster is up: ${controllers.length} region controllers and Vault.`,
     ...controllers.map((c) => `  ${c.name.padEnd(10)} ${c.url}   (directory ${c.dir})`),
-    `  ${'vault'.padEnd(10)} ${vault.addr}   (unsealed; AppRole maas-controller)`,
+    `  ${'vault'.padEnd(10)} ${vault.addr}   (unsealed; AppRole ${CONTROLLER_ROLE_NAME})`,
     '',
     `Open ${first} and log in as "${admin.username}".`,
     cluster.adminPasswordGenerated

@@ -1,35 +1,30 @@
 import { z } from 'zod';
+import { mintSecretId, writeAppRole, type AppRoleSpec } from './approle';
 import { callVault, parseVaultAnswer } from './vault-http';
 
 /** Where the controllers keep their secrets: `secret/data/maas/…`. */
 export const SECRETS_MOUNT = 'secret';
 export const SECRETS_PATH = 'maas';
-const POLICY_NAME = 'maas-controller';
-const ROLE_NAME = 'maas-controller';
+export const CONTROLLER_ROLE_NAME = 'maas-controller';
 
 // Three shares, any two unseal: the smallest split that still shows what a threshold is.
 const KEY_SHARES = 3;
 const KEY_THRESHOLD = 2;
 
-// Short-lived controller tokens: a leaked token is useless within the quarter hour,
-// and the controllers log in again with their secret_id.
-const TOKEN_TTL = '15m';
-const TOKEN_MAX_TTL = '1h';
-
 // Long enough to configure the cluster at leisure after `npm start` (at least an hour).
 export const WRAPPED_SECRET_ID_TTL = '8h';
 
-// Vault matches `*` as a trailing prefix, so `maas/*` covers every secret below the
-// secrets path, and listing the path itself (checked as `maas/`) as well.
-const POLICY = `
-path "${SECRETS_MOUNT}/data/${SECRETS_PATH}/*" {
-  capabilities = ["create", "read", "update", "delete"]
-}
-
-path "${SECRETS_MOUNT}/metadata/${SECRETS_PATH}/*" {
-  capabilities = ["list", "read", "delete"]
-}
-`;
+const CONTROLLER_ROLE: AppRoleSpec = {
+  roleName: CONTROLLER_ROLE_NAME,
+  mount: SECRETS_MOUNT,
+  secretsPath: SECRETS_PATH,
+  dataCapabilities: ['create', 'read', 'update', 'delete'],
+  metadataCapabilities: ['list', 'read', 'delete'],
+  // Short-lived controller tokens: a leaked token is useless within the quarter
+  // hour, and the controllers log in again with their secret_id.
+  tokenTtl: '15m',
+  tokenMaxTtl: '1h',
+};
 
 export interface VaultKeys {
   rootToken: string;
@@ -95,37 +90,21 @@ export async function initializeAndUnseal(
 
 const mountsSchema = z.record(z.string(), z.unknown());
 
-async function ensureMounted(addr: string, token: string): Promise<void> {
+/** `vault secrets enable -version=2 -path=secret kv`, unless it already is. */
+async function ensureKvMount(addr: string, token: string): Promise<void> {
   const mounts = parseVaultAnswer(
     mountsSchema,
     await callVault(addr, { method: 'GET', path: 'sys/mounts', token }),
     'sys/mounts',
   );
-  if (!(`${SECRETS_MOUNT}/` in mounts)) {
-    await callVault(addr, {
-      method: 'POST',
-      path: `sys/mounts/${SECRETS_MOUNT}`,
-      token,
-      body: { type: 'kv', options: { version: '2' } },
-    });
-  }
-
-  const auths = parseVaultAnswer(
-    mountsSchema,
-    await callVault(addr, { method: 'GET', path: 'sys/auth', token }),
-    'sys/auth',
-  );
-  if (!('approle/' in auths)) {
-    await callVault(addr, {
-      method: 'POST',
-      path: 'sys/auth/approle',
-      token,
-      body: { type: 'approle' },
-    });
-  }
+  if (`${SECRETS_MOUNT}/` in mounts) return;
+  await callVault(addr, {
+    method: 'POST',
+    path: `sys/mounts/${SECRETS_MOUNT}`,
+    token,
+    body: { type: 'kv', options: { version: '2' } },
+  });
 }
-
-const roleIdSchema = z.object({ data: z.object({ role_id: z.string().min(1) }) });
 
 /**
  * Provisions Vault for the controllers the way an operator would: KV v2 at `secret/`,
@@ -137,35 +116,9 @@ export async function provisionControllerAccess(
   addr: string,
   token: string,
 ): Promise<string> {
-  await ensureMounted(addr, token);
-  await callVault(addr, {
-    method: 'PUT',
-    path: `sys/policies/acl/${POLICY_NAME}`,
-    token,
-    body: { policy: POLICY },
-  });
-  await callVault(addr, {
-    method: 'POST',
-    path: `auth/approle/role/${ROLE_NAME}`,
-    token,
-    body: {
-      token_policies: POLICY_NAME,
-      token_ttl: TOKEN_TTL,
-      token_max_ttl: TOKEN_MAX_TTL,
-      // A controller keeps its secret_id to log in again; it must not run out.
-      secret_id_ttl: 0,
-      secret_id_num_uses: 0,
-    },
-  });
-  const answer = await callVault(addr, {
-    method: 'GET',
-    path: `auth/approle/role/${ROLE_NAME}/role-id`,
-    token,
-  });
-  return parseVaultAnswer(roleIdSchema, answer, 'the role-id read').data.role_id;
+  await ensureKvMount(addr, token);
+  return writeAppRole(addr, token, CONTROLLER_ROLE);
 }
-
-const wrappedSchema = z.object({ wrap_info: z.object({ token: z.string().min(1) }) });
 
 /** One fresh response-wrapped secret_id per controller. */
 export async function mintWrappedSecretIds(
@@ -175,16 +128,8 @@ export async function mintWrappedSecretIds(
 ): Promise<string[]> {
   const tokens: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    const answer = await callVault(addr, {
-      method: 'POST',
-      path: `auth/approle/role/${ROLE_NAME}/secret-id`,
-      token,
-      wrapTtl: WRAPPED_SECRET_ID_TTL,
-      body: {},
-    });
-    tokens.push(
-      parseVaultAnswer(wrappedSchema, answer, 'the secret-id request').wrap_info.token,
-    );
+    const wrapTtl = WRAPPED_SECRET_ID_TTL;
+    tokens.push(await mintSecretId(addr, token, CONTROLLER_ROLE_NAME, { wrapTtl }));
   }
   return tokens;
 }

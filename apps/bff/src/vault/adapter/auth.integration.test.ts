@@ -8,6 +8,7 @@ import {
 } from '../test-support/dev-vault';
 import { approleLogin, unwrapSecretId } from './auth';
 import { vaultErrorToHttp, type VaultError } from './errors';
+import { vaultFailure } from '../test-support/vault-failure';
 
 let vault: DevVault;
 let role: AppRoleSetup;
@@ -17,14 +18,6 @@ beforeAll(async () => {
   role = await provisionAppRole(vault, { roleName: 'maas-auth' });
 });
 afterAll(() => vault.close());
-
-const failure = (work: Promise<unknown>) =>
-  work.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: VaultError) => error,
-  );
 
 /** Everything about an error that could reach a log, a browser or a terminal. */
 const shown = (error: VaultError) =>
@@ -50,7 +43,7 @@ describe('unwrapping and logging in against vault-dev', () => {
     const wrapped = await role.wrappedSecretId();
     await unwrapSecretId(vault.url, wrapped);
 
-    const error = await failure(unwrapSecretId(vault.url, wrapped));
+    const error = await vaultFailure(unwrapSecretId(vault.url, wrapped));
     expect(error.kind).toBe('wrapping-token-invalid');
     expect(error.message).toContain('already used, has expired');
     expect(vaultErrorToHttp(error)).toMatchObject({
@@ -61,7 +54,7 @@ describe('unwrapping and logging in against vault-dev', () => {
   });
 
   it('refuses a wrapping token Vault never issued', async () => {
-    const error = await failure(
+    const error = await vaultFailure(
       unwrapSecretId(vault.url, 'hvs.not-a-wrapping-token-at-all'),
     );
     expect(error.kind).toBe('wrapping-token-invalid');
@@ -70,7 +63,7 @@ describe('unwrapping and logging in against vault-dev', () => {
   it('refuses a wrong role ID as invalid credentials, naming neither ID', async () => {
     const secretId = await role.secretId();
     const wrongRoleId = '00000000-0000-0000-0000-000000000000';
-    const error = await failure(approleLogin(vault.url, wrongRoleId, secretId));
+    const error = await vaultFailure(approleLogin(vault.url, wrongRoleId, secretId));
     expect(error.kind).toBe('invalid-credentials');
     expect(vaultErrorToHttp(error).code).toBe('VAULT_INVALID_CREDENTIALS');
     expect(shown(error)).not.toContain(secretId);
@@ -79,7 +72,7 @@ describe('unwrapping and logging in against vault-dev', () => {
 
   it('refuses a wrong secret ID as invalid credentials', async () => {
     const wrongSecretId = '11111111-2222-3333-4444-555555555555';
-    const error = await failure(approleLogin(vault.url, role.roleId, wrongSecretId));
+    const error = await vaultFailure(approleLogin(vault.url, role.roleId, wrongSecretId));
     expect(error.kind).toBe('invalid-credentials');
     expect(shown(error)).not.toContain(wrongSecretId);
   });
@@ -94,7 +87,7 @@ describe('unwrapping and logging in against vault-dev', () => {
       { 'X-Vault-Wrap-TTL': '5m' },
     );
     const { token } = (wrappedRoleId.body as { wrap_info: { token: string } }).wrap_info;
-    const error = await failure(unwrapSecretId(vault.url, token));
+    const error = await vaultFailure(unwrapSecretId(vault.url, token));
     expect(error.kind).toBe('bad-response');
     expect(error.message).toContain('at data.secret_id');
     expect(error.message).toContain('something other than an AppRole secret ID');

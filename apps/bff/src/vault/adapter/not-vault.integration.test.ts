@@ -8,22 +8,14 @@ import {
 } from '../test-support/other-servers';
 import { approleLogin, unwrapSecretId } from './auth';
 import { readHealth, readSealStatus } from './health';
-import type { VaultError } from './errors';
+import { vaultFailure } from '../test-support/vault-failure';
 
 const WRAPPING_TOKEN = 'hvs.wrapping-token-that-must-not-leak-1234';
-
-const failure = (work: Promise<unknown>) =>
-  work.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: VaultError) => error,
-  );
 
 describe('an address where nothing listens', () => {
   it('is unreachable, naming the URL and ECONNREFUSED', async () => {
     const url = await closedPortUrl();
-    const error = await failure(unwrapSecretId(url, WRAPPING_TOKEN));
+    const error = await vaultFailure(unwrapSecretId(url, WRAPPING_TOKEN));
     expect(error.kind).toBe('unreachable');
     expect(error.message).toContain(`Cannot reach Vault at ${url} (ECONNREFUSED`);
     expect(error.message).not.toContain(WRAPPING_TOKEN);
@@ -41,7 +33,7 @@ describe('an address where nothing listens', () => {
   });
 
   it('is unreachable with a host name that does not resolve', async () => {
-    const error = await failure(readSealStatus('http://vault.invalid:8200'));
+    const error = await vaultFailure(readSealStatus('http://vault.invalid:8200'));
     expect(error.kind).toBe('unreachable');
     // Without DNS at all the lookup may time out instead; either way it is unreachable.
     expect(error.details.cause).toMatch(/ENOTFOUND|EAI_AGAIN|timeout/);
@@ -55,7 +47,7 @@ describe('a server that never answers', () => {
   afterAll(() => server.close());
 
   it('is unreachable with cause timeout once the bound passes', async () => {
-    const error = await failure(
+    const error = await vaultFailure(
       approleLogin(server.url, 'role', 'secret', { timeoutMs: 300 }),
     );
     expect(error.kind).toBe('unreachable');
@@ -72,13 +64,13 @@ describe('a server that answers JSON of another shape', () => {
   afterAll(() => server.close());
 
   it('is a bad response to unwrap, login and seal status, never a crash', async () => {
-    const unwrap = await failure(unwrapSecretId(server.url, WRAPPING_TOKEN));
+    const unwrap = await vaultFailure(unwrapSecretId(server.url, WRAPPING_TOKEN));
     expect(unwrap.kind).toBe('bad-response');
     expect(unwrap.message).toContain('unexpected shape (at data)');
 
-    const login = await failure(approleLogin(server.url, 'role', 'secret'));
+    const login = await vaultFailure(approleLogin(server.url, 'role', 'secret'));
     expect(login.kind).toBe('bad-response');
-    expect((await failure(readSealStatus(server.url))).kind).toBe('bad-response');
+    expect((await vaultFailure(readSealStatus(server.url))).kind).toBe('bad-response');
   });
 
   it('is unreachable health with the reason', async () => {
@@ -93,7 +85,7 @@ describe('a web page where Vault should be', () => {
   afterAll(() => server.close());
 
   it('is a bad response that suggests checking the URL', async () => {
-    const error = await failure(unwrapSecretId(server.url, WRAPPING_TOKEN));
+    const error = await vaultFailure(unwrapSecretId(server.url, WRAPPING_TOKEN));
     expect(error.kind).toBe('bad-response');
     expect(error.message).toContain("Check that the URL points at Vault's API");
   });
@@ -105,7 +97,7 @@ describe('an HTTPS server with an untrusted certificate', () => {
   afterAll(() => server.close());
 
   it('is a TLS failure naming the URL and asking to trust the CA', async () => {
-    const error = await failure(unwrapSecretId(server.url, WRAPPING_TOKEN));
+    const error = await vaultFailure(unwrapSecretId(server.url, WRAPPING_TOKEN));
     expect(error.kind).toBe('tls');
     expect(error.details.cause).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
     expect(error.message).toContain(server.url);

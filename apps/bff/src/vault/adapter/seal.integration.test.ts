@@ -8,9 +8,10 @@ import {
   type DevVault,
 } from '../test-support/dev-vault';
 import { approleLogin, unwrapSecretId } from './auth';
-import { vaultErrorToHttp, type VaultError } from './errors';
+import { vaultErrorToHttp } from './errors';
 import { readHealth, readSealStatus, submitUnsealKey } from './health';
 import { VaultSession } from './session';
+import { vaultFailure } from '../test-support/vault-failure';
 
 let vault: DevVault;
 let role: AppRoleSetup;
@@ -20,14 +21,6 @@ beforeAll(async () => {
   role = await provisionAppRole(vault, { roleName: 'maas-seal' });
 });
 afterAll(() => vault.close());
-
-const failure = (work: Promise<unknown>) =>
-  work.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: VaultError) => error,
-  );
 
 describe('an unsealed dev Vault', () => {
   it('reads as reachable, initialized and unsealed', async () => {
@@ -48,7 +41,7 @@ describe('an unsealed dev Vault', () => {
   });
 
   it('refuses a reset while unsealed with words that say so', async () => {
-    const error = await failure(submitUnsealKey(vault.url, { reset: true }));
+    const error = await vaultFailure(submitUnsealKey(vault.url, { reset: true }));
     expect(error.kind).toBe('unseal-rejected');
     expect(error.message).toBe('Vault is already unsealed: there is nothing to reset.');
   });
@@ -81,29 +74,29 @@ describe('a sealed Vault', () => {
   });
 
   it('fails every call as sealed, answered 503 VAULT_SEALED', async () => {
-    const read = await failure(session.kvRead('before/seal'));
+    const read = await vaultFailure(session.kvRead('before/seal'));
     expect(read.kind).toBe('sealed');
     expect(read.message).toBe(
       `Vault at ${vault.url} is sealed. Unseal it with its key shares, then try again.`,
     );
     expect(vaultErrorToHttp(read)).toMatchObject({ status: 503, code: 'VAULT_SEALED' });
-    expect((await failure(approleLogin(vault.url, role.roleId, 'x'))).kind).toBe(
+    expect((await vaultFailure(approleLogin(vault.url, role.roleId, 'x'))).kind).toBe(
       'sealed',
     );
-    expect((await failure(unwrapSecretId(vault.url, 'hvs.whatever'))).kind).toBe(
+    expect((await vaultFailure(unwrapSecretId(vault.url, 'hvs.whatever'))).kind).toBe(
       'sealed',
     );
   });
 
   it('turns refused key shares into advice that never repeats them', async () => {
     const garbled = 'not hex and not base64 !!';
-    const notAKey = await failure(submitUnsealKey(vault.url, { key: garbled }));
+    const notAKey = await vaultFailure(submitUnsealKey(vault.url, { key: garbled }));
     expect(notAKey.kind).toBe('unseal-rejected');
     expect(notAKey.message).toContain('hex or base64');
     expect(JSON.stringify(vaultErrorToHttp(notAKey))).not.toContain(garbled);
 
     const wrongKey = randomBytes(33).toString('base64');
-    const wrong = await failure(submitUnsealKey(vault.url, { key: wrongKey }));
+    const wrong = await vaultFailure(submitUnsealKey(vault.url, { key: wrongKey }));
     expect(wrong.kind).toBe('unseal-rejected');
     expect(wrong.message).toMatch(/^That key share is not valid for this Vault/);
     expect(JSON.stringify(vaultErrorToHttp(wrong))).not.toContain(wrongKey);

@@ -7,9 +7,9 @@ import {
   type AppRoleSetup,
   type DevVault,
 } from '../test-support/dev-vault';
-import type { VaultError } from './errors';
 import { VaultSession, type VaultSessionOptions } from './session';
 import { ACCESS_CHECK_FOLDER, verifyAccess } from './verify-access';
+import { vaultFailure } from '../test-support/vault-failure';
 
 let vault: DevVault;
 let fullRole: AppRoleSetup;
@@ -43,14 +43,6 @@ async function openSession(
   return session;
 }
 
-const failure = (work: Promise<unknown>) =>
-  work.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: VaultError) => error,
-  );
-
 describe('KV v2 through a session', () => {
   it('writes, reads, lists and deletes every version of a secret', async () => {
     const session = await openSession(fullRole, 'maas/kv');
@@ -80,7 +72,7 @@ describe('KV v2 through a session', () => {
   it('creates only what does not exist yet', async () => {
     const session = await openSession(fullRole, 'maas/create');
     await session.kvCreate('once', { v: 1 });
-    const error = await failure(session.kvCreate('once', { v: 2 }));
+    const error = await vaultFailure(session.kvCreate('once', { v: 2 }));
     expect(error.kind).toBe('unexpected');
     expect(error.message).toContain('check-and-set');
     expect(await session.kvRead('once')).toEqual({ v: 1 });
@@ -112,7 +104,7 @@ describe('verifyAccess', () => {
       roleName: 'maas-no-create',
       dataCapabilities: ['read', 'update', 'delete'],
     });
-    const error = await failure(verifyAccess(await openSession(role)));
+    const error = await vaultFailure(verifyAccess(await openSession(role)));
     expect(error.kind).toBe('permission-denied');
     expect(error.message).toMatch(
       /denied create on secret\/data\/maas\/\.config-check\/[0-9a-f]+ for this AppRole/,
@@ -128,7 +120,7 @@ describe('verifyAccess', () => {
       secretsPath: 'nodelete',
       metadataCapabilities: ['list'],
     });
-    const error = await failure(verifyAccess(await openSession(role, 'nodelete')));
+    const error = await vaultFailure(verifyAccess(await openSession(role, 'nodelete')));
     expect(error.kind).toBe('permission-denied');
     expect(error.message).toMatch(
       /denied delete on secret\/metadata\/nodelete\/\.config-check\//,
@@ -218,7 +210,7 @@ describe('what the session logs', () => {
       logger: logged.logger,
     });
     sessions.push(session);
-    const error = await failure(session.kvRead('any/thing'));
+    const error = await vaultFailure(session.kvRead('any/thing'));
     expect(error.kind).toBe('invalid-credentials');
     expect(session.status()).toMatchObject({
       authenticated: false,

@@ -1,7 +1,10 @@
 import { startVaultDevServer } from '@vault-secrets/vault-dev';
+import { mintSecretId, writeAppRole, type AppRoleSpec } from '../../dev-cluster/approle';
+import { callVault } from '../../dev-cluster/vault-http';
 
-// vault-dev in dev mode, and the raw HTTP calls an operator would make with the
-// Vault CLI. Nothing here goes through the adapter: it is what the adapter meets.
+// vault-dev in dev mode, provisioned as an operator would (through the same code
+// as `npm start`), and raw HTTP calls for tests that look at Vault's own answers.
+// Nothing here goes through the adapter: it is what the adapter meets.
 
 export interface DevVault {
   url: string;
@@ -38,17 +41,6 @@ export async function vaultApi(
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
-async function expectOk(
-  answer: Promise<VaultAnswer>,
-  what: string,
-): Promise<VaultAnswer> {
-  const { status, body } = await answer;
-  if (status !== 200 && status !== 204) {
-    throw new Error(`${what} failed with ${status}: ${JSON.stringify(body)}`);
-  }
-  return { status, body };
-}
-
 export async function startDevVault(): Promise<DevVault> {
   const server = await startVaultDevServer({ dev: true, port: 0, host: '127.0.0.1' });
   const rootToken = server.rootToken;
@@ -62,13 +54,14 @@ export async function startDevVault(): Promise<DevVault> {
     unsealKey,
     close: () => server.close(),
     seal: async () => {
-      await expectOk(vaultApi(url, rootToken, 'PUT', 'sys/seal'), 'seal');
+      await callVault(url, { method: 'PUT', path: 'sys/seal', token: rootToken });
     },
     unseal: async () => {
-      await expectOk(
-        vaultApi(url, null, 'PUT', 'sys/unseal', { key: unsealKey }),
-        'unseal',
-      );
+      await callVault(url, {
+        method: 'PUT',
+        path: 'sys/unseal',
+        body: { key: unsealKey },
+      });
     },
   };
 }
@@ -82,95 +75,32 @@ export interface AppRoleSetup {
   secretId(): Promise<string>;
 }
 
-export interface AppRoleSpec {
-  roleName: string;
-  mount?: string;
-  secretsPath?: string;
-  dataCapabilities?: string[];
-  metadataCapabilities?: string[];
-  /** Token TTL and max TTL, as Vault durations ('2s', '1h'). */
-  tokenTtl?: string;
-  tokenMaxTtl?: string;
-  /** Requests a token serves before Vault revokes it (0 = unlimited). */
-  tokenNumUses?: number;
-}
+export type AppRoleOptions = Pick<AppRoleSpec, 'roleName'> & Partial<AppRoleSpec>;
 
-function policyFor(spec: Required<AppRoleSpec>): string {
-  const quoted = (list: string[]) => list.map((c) => `"${c}"`).join(', ');
-  const base = `${spec.mount}/%s/${spec.secretsPath}/*`;
-  return [
-    `path "${base.replace('%s', 'data')}" {`,
-    `  capabilities = [${quoted(spec.dataCapabilities)}]`,
-    '}',
-    `path "${base.replace('%s', 'metadata')}" {`,
-    `  capabilities = [${quoted(spec.metadataCapabilities)}]`,
-    '}',
-  ].join('\n');
-}
+const TEST_ROLE_DEFAULTS: Omit<AppRoleSpec, 'roleName'> = {
+  mount: 'secret',
+  secretsPath: 'maas',
+  dataCapabilities: ['create', 'read', 'update', 'delete'],
+  metadataCapabilities: ['list', 'delete'],
+  tokenTtl: '1h',
+  tokenMaxTtl: '4h',
+};
 
 /** Enables AppRole, writes a policy for the secrets path and a role bound to it. */
 export async function provisionAppRole(
   vault: DevVault,
-  partial: AppRoleSpec,
+  options: AppRoleOptions,
 ): Promise<AppRoleSetup> {
-  const spec: Required<AppRoleSpec> = {
-    mount: 'secret',
-    secretsPath: 'maas',
-    dataCapabilities: ['create', 'read', 'update', 'delete'],
-    metadataCapabilities: ['list', 'delete'],
-    tokenTtl: '1h',
-    tokenMaxTtl: '4h',
-    tokenNumUses: 0,
-    ...partial,
-  };
   const { url, rootToken } = vault;
-  const enabled = await vaultApi(url, rootToken, 'POST', 'sys/auth/approle', {
-    type: 'approle',
+  const { roleName } = options;
+  const roleId = await writeAppRole(url, rootToken, {
+    ...TEST_ROLE_DEFAULTS,
+    ...options,
   });
-  if (
-    enabled.status !== 204 &&
-    !JSON.stringify(enabled.body).includes('already in use')
-  ) {
-    throw new Error(`enabling AppRole failed with ${enabled.status}`);
-  }
-  const role = `auth/approle/role/${spec.roleName}`;
-  await expectOk(
-    vaultApi(url, rootToken, 'PUT', `sys/policies/acl/${spec.roleName}`, {
-      policy: policyFor(spec),
-    }),
-    'policy write',
-  );
-  await expectOk(
-    vaultApi(url, rootToken, 'POST', role, {
-      token_policies: spec.roleName,
-      token_ttl: spec.tokenTtl,
-      token_max_ttl: spec.tokenMaxTtl,
-      token_num_uses: spec.tokenNumUses,
-      secret_id_num_uses: 0,
-    }),
-    'role write',
-  );
-  const roleIdAnswer = await expectOk(
-    vaultApi(url, rootToken, 'GET', `${role}/role-id`),
-    'role-id',
-  );
-  const roleId = (roleIdAnswer.body as { data: { role_id: string } }).data.role_id;
-
-  const newSecretId = (headers: Record<string, string>) =>
-    expectOk(
-      vaultApi(url, rootToken, 'POST', `${role}/secret-id`, {}, headers),
-      'secret-id',
-    );
   return {
-    roleName: spec.roleName,
+    roleName,
     roleId,
-    wrappedSecretId: async () => {
-      const answer = await newSecretId({ 'X-Vault-Wrap-TTL': '1h' });
-      return (answer.body as { wrap_info: { token: string } }).wrap_info.token;
-    },
-    secretId: async () => {
-      const answer = await newSecretId({});
-      return (answer.body as { data: { secret_id: string } }).data.secret_id;
-    },
+    wrappedSecretId: () => mintSecretId(url, rootToken, roleName, { wrapTtl: '1h' }),
+    secretId: () => mintSecretId(url, rootToken, roleName),
   };
 }
