@@ -2,28 +2,26 @@ import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
 import { integrationStatusSchema, sealStatusSchema } from '@vault-secrets/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from './support/database';
 import {
   leakedSecrets,
-  provisionAppRole,
-  startDevVault,
   vaultApi,
   type AppRoleSetup,
   type DevVault,
 } from './vault-support/provisioning';
 import {
   startVaultController,
-  stopVaultControllers,
   type VaultTestController,
 } from './vault-support/vault-controller';
+import { startVaultTestbed, type VaultTestbed } from './vault-support/testbed';
 
 const BIN = fileURLToPath(new URL('../bin/config-vault.mjs', import.meta.url));
 
 let databaseUrl: string;
 let db: pg.Pool;
+let testbed: VaultTestbed;
 let vault: DevVault;
 let role: AppRoleSetup;
 let region1: VaultTestController;
@@ -87,21 +85,15 @@ async function wrapped(): Promise<string> {
 const vaultFile = () => path.join(region1.dir, 'vault.json');
 
 beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  vault = await startDevVault();
-  role = await provisionAppRole(vault, { roleName: 'region' });
+  testbed = await startVaultTestbed();
+  ({ databaseUrl, db, vault, role } = testbed);
   region1 = await startVaultController(databaseUrl, 'region-1', {
     heartbeatIntervalMs: 200,
   });
   await startVaultController(databaseUrl, 'region-2');
 });
 
-afterAll(async () => {
-  await stopVaultControllers();
-  await vault.close();
-  await db.end();
-});
+afterAll(() => testbed.close());
 
 describe('config-vault configure', () => {
   it('configures this controller, says what it did and what is next', async () => {

@@ -1,28 +1,27 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { configureVaultResponseSchema, errorBodySchema } from '@vault-secrets/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserIfAbsent } from '../src/auth/users-repository';
 import { closedPortUrl } from '../src/vault/test-support/other-servers';
-import { createTestDatabase } from './support/database';
 import type { HttpClient, HttpResult } from './support/http-client';
 import {
   configureRequest,
   leakedSecrets,
   provisionAppRole,
-  startDevVault,
   vaultApi,
   type AppRoleSetup,
   type DevVault,
 } from './vault-support/provisioning';
 import {
   startVaultController,
-  stopVaultControllers,
   type VaultTestController,
 } from './vault-support/vault-controller';
+import { startVaultTestbed, type VaultTestbed } from './vault-support/testbed';
 
 let db: pg.Pool;
+let testbed: VaultTestbed;
 let vault: DevVault;
 let role: AppRoleSetup;
 let configured: VaultTestController;
@@ -32,21 +31,16 @@ const answers: string[] = [];
 const secrets: string[] = [];
 
 beforeAll(async () => {
-  const databaseUrl = await createTestDatabase();
-  db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  vault = await startDevVault();
-  role = await provisionAppRole(vault, { roleName: 'region' });
+  testbed = await startVaultTestbed();
+  const { databaseUrl } = testbed;
+  ({ db, vault, role } = testbed);
   configured = await startVaultController(databaseUrl, 'region-1');
   fresh = await startVaultController(databaseUrl, 'region-2');
   admins.set(configured, await configured.admin());
   admins.set(fresh, await fresh.admin());
 });
 
-afterAll(async () => {
-  await stopVaultControllers();
-  await vault.close();
-  await db.end();
-});
+afterAll(() => testbed.close());
 
 async function configure(
   target: VaultTestController,

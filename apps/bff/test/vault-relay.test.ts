@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { configureVaultResponseSchema, errorBodySchema } from '@vault-secrets/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRpcRequest } from '../src/rpc/rpc-signature';
@@ -15,27 +15,25 @@ import {
   startSilentServer,
   type RunningServer,
 } from '../src/vault/test-support/other-servers';
-import { createTestDatabase } from './support/database';
 import type { HttpClient, HttpResult } from './support/http-client';
 import {
   configureRequest,
   leakedSecrets,
-  provisionAppRole,
-  startDevVault,
   vaultApi,
   type AppRoleSetup,
   type DevVault,
 } from './vault-support/provisioning';
 import {
   startVaultController,
-  stopVaultControllers,
   type VaultTestController,
 } from './vault-support/vault-controller';
+import { startVaultTestbed, type VaultTestbed } from './vault-support/testbed';
 
 const INTERNAL_PATH = '/internal/v1/vault/configure';
 
 let databaseUrl: string;
 let db: pg.Pool;
+let testbed: VaultTestbed;
 let vault: DevVault;
 let role: AppRoleSetup;
 let a: VaultTestController;
@@ -45,21 +43,15 @@ let rpcSecret: string;
 const secrets: string[] = [];
 
 beforeAll(async () => {
-  databaseUrl = await createTestDatabase();
-  db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  vault = await startDevVault();
-  role = await provisionAppRole(vault, { roleName: 'region' });
+  testbed = await startVaultTestbed();
+  ({ databaseUrl, db, vault, role } = testbed);
   a = await startVaultController(databaseUrl, 'region-a');
   b = await startVaultController(databaseUrl, 'region-b');
   adminOnA = await a.admin();
   rpcSecret = (await readRpcSharedSecret(createDatabaseSecretStore(db))) ?? '';
 });
 
-afterAll(async () => {
-  await stopVaultControllers();
-  await vault.close();
-  await db.end();
-});
+afterAll(() => testbed.close());
 
 async function configureThroughA(id: string, body: Record<string, unknown>) {
   if (typeof body.wrappedToken === 'string') secrets.push(body.wrappedToken);

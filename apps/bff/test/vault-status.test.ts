@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import {
   controllersResponseSchema,
   errorBodySchema,
@@ -11,22 +11,20 @@ import {
 } from '@vault-secrets/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUserIfAbsent } from '../src/auth/users-repository';
-import { createTestDatabase } from './support/database';
 import type { HttpClient, HttpResult } from './support/http-client';
 import {
   configureRequest,
-  provisionAppRole,
-  startDevVault,
   type AppRoleSetup,
   type DevVault,
 } from './vault-support/provisioning';
 import {
   startVaultController,
-  stopVaultControllers,
   type VaultTestController,
 } from './vault-support/vault-controller';
+import { startVaultTestbed, type VaultTestbed } from './vault-support/testbed';
 
 let db: pg.Pool;
+let testbed: VaultTestbed;
 let vault: DevVault;
 let role: AppRoleSetup;
 let r1: VaultTestController;
@@ -36,10 +34,9 @@ let admin: HttpClient;
 let user: HttpClient;
 
 beforeAll(async () => {
-  const databaseUrl = await createTestDatabase();
-  db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  vault = await startDevVault();
-  role = await provisionAppRole(vault, { roleName: 'region' });
+  testbed = await startVaultTestbed();
+  const { databaseUrl } = testbed;
+  ({ db, vault, role } = testbed);
   const fast = { heartbeatIntervalMs: 200 };
   r1 = await startVaultController(databaseUrl, 'region-1', fast);
   r2 = await startVaultController(databaseUrl, 'region-2', {
@@ -57,11 +54,7 @@ beforeAll(async () => {
   await user.login('viewer', 'a long password');
 });
 
-afterAll(async () => {
-  await stopVaultControllers();
-  await vault.close();
-  await db.end();
-});
+afterAll(() => testbed.close());
 
 async function integrationStatus(client = user) {
   const result = await client.get('/api/v1/vault/status');
