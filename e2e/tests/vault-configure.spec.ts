@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { configVault, expect, logInAndWait, test } from '../cluster/fixtures';
-import { mintWrappedSecretId } from '../cluster/vault-operator';
+import { CONTROLLER_ROLE_NAME, mintSecretId } from '@vault-secrets/bff/dev-cluster';
 
 // The journey changes the cluster for good: its steps run in order, once.
 test.describe.configure({ mode: 'serial' });
@@ -27,7 +27,11 @@ test('a wrong role ID and a reused wrapped token are refused with their own reas
   page,
   cluster,
 }) => {
-  const wrappedToken = await mintWrappedSecretId(cluster);
+  // What a Vault operator does with the root token: one more wrapped secret_id.
+  const { addr, rootToken } = cluster.vault;
+  const wrappedToken = await mintSecretId(addr, rootToken, CONTROLLER_ROLE_NAME, {
+    wrapTtl: '10m',
+  });
   await logInAndWait(page, cluster.admin);
   await page.goto('/settings/vault');
 
