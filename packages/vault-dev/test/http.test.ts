@@ -89,15 +89,64 @@ describe('HTTP behaviour', () => {
     });
     expect(raw.headers.get('cache-control')).toBe('no-store');
     expect(raw.status).toBe(405);
+    for (const failed of [denied, await call(server, 'GET', 'nowhere/x')]) {
+      expect(failed.headers.get('cache-control')).toBe('no-store');
+    }
   });
 
-  it('answers 405 for a wrong method and 404 outside /v1/', async () => {
+  it('answers 405 as Vault does: no message from its own handlers, else "unsupported operation"', async () => {
     const wrong = await call(server, 'DELETE', 'sys/seal-status');
     expect(wrong).toMatchObject({ status: 405, body: { errors: [] } });
     const patch = await call(server, 'PATCH', 'sys/seal-status');
-    expect(patch.status).toBe(405);
+    expect(patch).toMatchObject({ status: 405, body: { errors: [] } });
+    const unknownMethod = await call(server, 'PURGE', 'secret/data/folder/item', {
+      token: server.rootToken,
+    });
+    expect(unknownMethod).toMatchObject({ status: 405, body: { errors: [] } });
+    const logical = await call(server, 'DELETE', 'auth/token/lookup-self', {
+      token: server.rootToken,
+    });
+    expect(logical).toMatchObject({
+      status: 405,
+      body: { errors: ['1 error occurred:\n\t* unsupported operation\n\n'] },
+    });
     const outside = await fetch(`${server.url}/v2/sys/health`);
     expect(outside.status).toBe(404);
+  });
+
+  it('answers 404 "unsupported path" inside a mount, "no handler" outside any', async () => {
+    const inside = await call(server, 'GET', 'auth/token/no-such-thing', {
+      token: server.rootToken,
+    });
+    expect(inside).toMatchObject({
+      status: 404,
+      body: { errors: ['1 error occurred:\n\t* unsupported path\n\n'] },
+    });
+    const outside = await call(server, 'GET', 'nowhere/x', { token: server.rootToken });
+    expect(outside).toMatchObject({
+      status: 404,
+      body: { errors: ['no handler for route "nowhere/x". route entry not found.'] },
+    });
+  });
+
+  it('reads a body only on writes, as Vault does', async () => {
+    const read = await fetch(`${server.url}/v1/secret/data/folder/gone`, {
+      method: 'DELETE',
+      headers: { 'X-Vault-Token': server.rootToken },
+      body: 'not json',
+    });
+    expect(read.status).toBe(204);
+    const write = await call(server, 'PUT', 'secret/data/folder/x', {
+      token: server.rootToken,
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(write.body).toEqual({ errors: ['no data provided'] });
+    const broken = await fetch(`${server.url}/v1/secret/data/folder/x`, {
+      method: 'PUT',
+      headers: { 'X-Vault-Token': server.rootToken },
+      body: '{"data":',
+    });
+    expect(await broken.json()).toEqual({ errors: ['error parsing JSON'] });
   });
 
   it('refuses a body over the size limit with 413', async () => {
@@ -105,8 +154,8 @@ describe('HTTP behaviour', () => {
       token: server.rootToken,
       body: { data: { blob: 'x'.repeat(5000) } },
     });
-    expect(big.status).toBe(413);
-    expect(big.body.errors).toHaveLength(1);
+    expect(big).toMatchObject({ status: 413, body: { errors: ['error parsing JSON'] } });
+    expect(big.headers.get('cache-control')).toBe('no-store');
   });
 
   it('follows the sys/health status rules and query codes, with HEAD too', async () => {

@@ -71,8 +71,18 @@ describe('seal, unseal and init', () => {
     const bad = await call(server, 'PUT', 'sys/init', {
       body: { secret_shares: 2, secret_threshold: 3 },
     });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors?.[0]).toContain('threshold cannot be larger than shares');
+    expect(bad).toMatchObject({
+      status: 400,
+      body: {
+        errors: ['invalid seal configuration: threshold cannot be larger than shares'],
+      },
+    });
+    const oneOfMany = await call(server, 'PUT', 'sys/init', {
+      body: { secret_shares: 300, secret_threshold: 1 },
+    });
+    expect(oneOfMany.body.errors).toEqual([
+      'invalid seal configuration: threshold must be greater than one for multiple shares',
+    ]);
   });
 
   it('counts progress with a nonce, ignores a repeated share, unseals at the threshold', async () => {
@@ -140,6 +150,12 @@ describe('seal, unseal and init', () => {
       expect(result.status, `${method} ${path}`).toBe(503);
       expect(result.body).toEqual({ errors: ['Vault is sealed'] });
     }
+    // Like Vault, a malformed request is refused before the seal is looked at.
+    const badTtl = await call(server, 'GET', 'secret/data/x', {
+      token: init.root_token,
+      headers: { 'X-Vault-Wrap-TTL': 'soon' },
+    });
+    expect(badTtl.status).toBe(400);
     const metrics = await fetch(`${server.url}/v1/sys/metrics?format=prometheus`);
     expect(await metrics.text()).toContain(
       'vault_dev_requests_total{method="GET",path="secret/data",status="503"} 1',
@@ -160,8 +176,43 @@ describe('seal, unseal and init', () => {
     const sealed = await call(server, 'PUT', 'sys/seal', { token: init.root_token });
     expect(sealed.status).toBe(204);
     expect((await call(server, 'GET', 'sys/seal-status')).body.sealed).toBe(true);
-    const again = await call(server, 'PUT', 'sys/seal', { token: init.root_token });
-    expect(again.status).toBe(503);
+    // Vault answers a seal request while sealed with 204, whatever the token.
+    expect(
+      (await call(server, 'PUT', 'sys/seal', { token: init.root_token })).status,
+    ).toBe(204);
+    expect((await call(server, 'PUT', 'sys/seal')).status).toBe(204);
+    expect(await call(server, 'GET', 'sys/seal')).toMatchObject({
+      status: 405,
+      body: { errors: [] },
+    });
+  });
+
+  it('checks unseal requests in Vault order: reset, key, encoding, init, length', async () => {
+    server = await startVaultDevServer({ port: 0 });
+    const reset = await call(server, 'PUT', 'sys/unseal', { body: { reset: true } });
+    expect(reset).toMatchObject({
+      status: 200,
+      body: { initialized: false, progress: 0 },
+    });
+    const garbled = await call(server, 'PUT', 'sys/unseal', { body: { key: 'no key!' } });
+    expect(garbled.body).toEqual({
+      errors: ["'key' must be a valid hex or base64 string"],
+    });
+    const init = await call(server, 'PUT', 'sys/init', {
+      body: { secret_shares: 3, secret_threshold: 2 },
+    });
+    const keys = init.body.keys as string[];
+    const short = await call(server, 'PUT', 'sys/unseal', { body: { key: 'abcd' } });
+    expect(short).toMatchObject({
+      status: 400,
+      body: { errors: ['key is shorter than minimum 16 bytes'] },
+    });
+    const long = await call(server, 'PUT', 'sys/unseal', {
+      body: { key: Buffer.alloc(40, 1).toString('base64') },
+    });
+    expect(long.body).toEqual({ errors: ['key is longer than maximum 33 bytes'] });
+    const progress = await call(server, 'PUT', 'sys/unseal', { body: { key: keys[0] } });
+    expect(progress.body).toMatchObject({ progress: 1 });
   });
 });
 

@@ -30,6 +30,7 @@ describe('response wrapping', () => {
   it('wraps any answer and returns wrap_info as Vault does', async () => {
     const body = await wrappedSecretId('120');
     expect(body).toMatchObject({
+      request_id: '',
       data: null,
       auth: null,
       lease_id: '',
@@ -123,8 +124,47 @@ describe('response wrapping', () => {
       token: server.rootToken,
       headers: { 'X-Vault-Wrap-TTL': 'soon' },
     });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors?.[0]).toContain('invalid duration');
+    expect(bad).toMatchObject({
+      status: 400,
+      body: {
+        errors: ['error parsing X-Vault-Wrap-TTL header: time: invalid duration "soon"'],
+      },
+    });
+    const negative = await call(server, 'GET', 'secret/config', {
+      token: server.rootToken,
+      headers: { 'X-Vault-Wrap-TTL': '-5m' },
+    });
+    expect(negative.body.errors).toEqual([
+      'error parsing X-Vault-Wrap-TTL header: requested wrap ttl cannot be negative',
+    ]);
+  });
+
+  it('holds a wrap TTL to the min_wrapping_ttl and max_wrapping_ttl of the policy', async () => {
+    const write = await call(server, 'PUT', 'sys/policies/acl/wrapper', {
+      token: server.rootToken,
+      body: {
+        policy: `path "auth/approle/role/app/secret-id" {
+          capabilities = ["update"]
+          min_wrapping_ttl = "1m"
+          max_wrapping_ttl = "10m"
+        }`,
+      },
+    });
+    expect(write.status).toBe(204);
+    const created = await call(server, 'POST', 'auth/token/create', {
+      token: server.rootToken,
+      body: { policies: ['wrapper'] },
+    });
+    const token = (created.body.auth as { client_token: string }).client_token;
+    const secretId = (ttl?: string) =>
+      call(server, 'POST', 'auth/approle/role/app/secret-id', {
+        token,
+        headers: ttl ? { 'X-Vault-Wrap-TTL': ttl } : {},
+      });
+    expect((await secretId('5m')).body.wrap_info).toMatchObject({ ttl: 300 });
+    for (const outside of ['11m', '30s', undefined]) {
+      expect((await secretId(outside)).status, String(outside)).toBe(403);
+    }
   });
 
   it('gives a wrapping token no other rights', async () => {

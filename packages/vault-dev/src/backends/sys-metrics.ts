@@ -8,7 +8,7 @@ export function metricsRoute(metrics: RequestMetrics): Route {
     pattern: /^metrics$/,
     metric: 'sys/metrics',
     unauthenticated: true,
-    whileSealed: true,
+    raw: true,
     operations: {
       read: (request) =>
         request.query.get('format') === 'prometheus'

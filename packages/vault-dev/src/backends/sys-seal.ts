@@ -34,30 +34,51 @@ export function sealStatus(core: VaultCore) {
   };
 }
 
-/** Hex is tried first, then base64, as Vault does. */
+// A share is the 32-byte root key (one share) or a Shamir share of it (one byte more).
+const MIN_KEY_BYTES = 16;
+const MAX_KEY_BYTES = 33;
+
+/**
+ * Vault's order: hex first, but only when it gives a plausible key length (a base64
+ * key may also be valid hex); otherwise strict base64 with its padding.
+ */
 function decodeShare(key: string): Buffer {
-  if (/^[0-9a-fA-F]+$/.test(key) && key.length % 2 === 0) return Buffer.from(key, 'hex');
-  if (/^[A-Za-z0-9+/]+={0,2}$/.test(key) && key.length % 4 === 0) {
+  if (/^[0-9a-fA-F]*$/.test(key) && key.length % 2 === 0) {
+    const hex = Buffer.from(key, 'hex');
+    if (hex.length >= MIN_KEY_BYTES && hex.length <= MAX_KEY_BYTES) return hex;
+  }
+  if (/^[A-Za-z0-9+/]*={0,2}$/.test(key) && key.length % 4 === 0) {
     return Buffer.from(key, 'base64');
   }
   throw badRequest("'key' must be a valid hex or base64 string");
 }
 
+function checkShareLength(share: Buffer): void {
+  if (share.length < MIN_KEY_BYTES) {
+    throw badRequest(`key is shorter than minimum ${MIN_KEY_BYTES} bytes`);
+  }
+  if (share.length > MAX_KEY_BYTES) {
+    throw badRequest(`key is longer than maximum ${MAX_KEY_BYTES} bytes`);
+  }
+}
+
+/** Same checks in the same order as Vault's sys/unseal handler and core. */
 async function unseal(core: VaultCore, request: HandlerRequest): Promise<VaultReply> {
-  const reset = parseGoBool(request.body.reset) ?? false;
-  const key = typeof request.body.key === 'string' ? request.body.key : '';
-  if (!core.seal.initialized) throw badRequest('Vault is not initialized');
-  if (reset) {
+  if (parseGoBool(request.body.reset) ?? false) {
     if (!core.sealed) throw badRequest('vault is unsealed');
     core.seal.resetProgress();
     return plainReply(sealStatus(core));
   }
+  const key = typeof request.body.key === 'string' ? request.body.key : '';
   if (!key) {
     throw badRequest(
       "'key' must be specified in request body as JSON, or 'reset' set to true",
     );
   }
-  if (core.sealed) await core.submitUnsealShare(decodeShare(key));
+  const share = decodeShare(key);
+  if (!core.seal.initialized) throw badRequest('Vault is not initialized');
+  checkShareLength(share);
+  if (core.sealed) await core.submitUnsealShare(share);
   return plainReply(sealStatus(core));
 }
 
@@ -135,21 +156,21 @@ export function sealRoutes(core: VaultCore): Route[] {
       pattern: /^seal-status$/,
       metric: 'sys/seal-status',
       unauthenticated: true,
-      whileSealed: true,
+      raw: true,
       operations: { read: () => plainReply(sealStatus(core)) },
     },
     {
       pattern: /^unseal$/,
       metric: 'sys/unseal',
       unauthenticated: true,
-      whileSealed: true,
+      raw: true,
       operations: { update: (r) => unseal(core, r) },
     },
     {
       pattern: /^init$/,
       metric: 'sys/init',
       unauthenticated: true,
-      whileSealed: true,
+      raw: true,
       operations: {
         read: () => plainReply({ initialized: core.seal.initialized }),
         update: (r) => initialize(core, r),
@@ -159,13 +180,16 @@ export function sealRoutes(core: VaultCore): Route[] {
       pattern: /^health$/,
       metric: 'sys/health',
       unauthenticated: true,
-      whileSealed: true,
+      raw: true,
       operations: { read: (r) => health(core, r) },
     },
     {
       pattern: /^seal$/,
       metric: 'sys/seal',
       sudo: true,
+      raw: true,
+      // Vault answers 204 to a seal request while already sealed.
+      sealedAnswer: noContent,
       operations: {
         update: async () => {
           await core.sealVault();

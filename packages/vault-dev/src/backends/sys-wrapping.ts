@@ -88,6 +88,8 @@ export function wrapReply(
   });
   const envelope = logicalReply(null);
   const body = envelope.body as Record<string, unknown>;
+  // Vault gives the wrapped answer no request id of its own.
+  body.request_id = '';
   body.wrap_info = {
     token: token.id,
     accessor: token.accessor,

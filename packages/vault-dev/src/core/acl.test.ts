@@ -82,6 +82,41 @@ describe('ACL path matching', () => {
   });
 });
 
+describe('wrapping TTL bounds in policies', () => {
+  const bounded = () =>
+    aclOf(`path "auth/approle/role/app/secret-id" {
+      capabilities = ["update"]
+      min_wrapping_ttl = "1m"
+      max_wrapping_ttl = 3600
+    }`);
+
+  it('requires a wrap TTL within min_wrapping_ttl and max_wrapping_ttl', () => {
+    const path = 'auth/approle/role/app/secret-id';
+    expect(bounded().check(path, 'update', 300).allowed).toBe(true);
+    expect(bounded().check(path, 'update', 3600).allowed).toBe(true);
+    expect(bounded().check(path, 'update', 3601).allowed).toBe(false);
+    expect(bounded().check(path, 'update', 30).allowed).toBe(false);
+    expect(bounded().check(path, 'update').allowed).toBe(false);
+  });
+
+  it('widens the bounds when two policies name the same path', () => {
+    const acl = aclOf(
+      'path "x" { capabilities = ["read"]\n max_wrapping_ttl = "1m" }',
+      'path "x" { capabilities = ["read"]\n max_wrapping_ttl = "1h" }',
+    );
+    expect(acl.check('x', 'read', 1800).allowed).toBe(true);
+  });
+
+  it('refuses a max below the min and a bad duration', () => {
+    expect(() =>
+      parsePolicy('path "x" { min_wrapping_ttl = 60\n max_wrapping_ttl = 30 }'),
+    ).toThrow('max_wrapping_ttl cannot be less than min_wrapping_ttl');
+    expect(() => parsePolicy('path "x" { max_wrapping_ttl = "soon" }')).toThrow(
+      'error parsing max_wrapping_ttl',
+    );
+  });
+});
+
 describe('policy parsing', () => {
   it('reads HCL with comments and JSON', () => {
     const hcl = parsePolicy(`
@@ -93,12 +128,26 @@ describe('policy parsing', () => {
       }
       path "old/style" { policy = "write" }
     `);
-    expect(hcl).toEqual([
+    expect(hcl).toMatchObject([
       { path: 'secret/data/x', capabilities: ['read', 'list'] },
       { path: 'old/style', capabilities: ['create', 'read', 'update', 'delete', 'list'] },
     ]);
     const json = parsePolicy('{"path": {"a/*": {"capabilities": ["read"]}}}');
-    expect(json).toEqual([{ path: 'a/*', capabilities: ['read'] }]);
+    expect(json).toEqual([
+      { path: 'a/*', capabilities: ['read'], minWrappingTtl: 0, maxWrappingTtl: 0 },
+    ]);
+  });
+
+  it('refuses keys that Vault does not know, at the top and in a path', () => {
+    expect(() => parsePolicy('path "a" { capabilites = ["read"] }')).toThrow(
+      'path "a": invalid key "capabilites"',
+    );
+    expect(() => parsePolicy('paths "a" { capabilities = ["read"] }')).toThrow(
+      'invalid key "paths"',
+    );
+    expect(() =>
+      parsePolicy('path "a" { capabilities = ["read"]\n required_parameters = ["x"] }'),
+    ).not.toThrow();
   });
 
   it('names what is wrong in a bad policy', () => {

@@ -1,13 +1,20 @@
 import type { Capability, PolicyRule } from './policy';
 
-export type Operation = 'read' | 'create' | 'update' | 'delete' | 'list';
+export type Operation = 'read' | 'create' | 'update' | 'patch' | 'delete' | 'list';
 
 export interface Permission {
   allowed: boolean;
   sudo: boolean;
 }
 
-type Grants = Set<Capability>;
+/** Merged rules for one path: capabilities and the wrapping TTL bounds (seconds). */
+interface Grants {
+  capabilities: Set<Capability>;
+  minWrappingTtl: number;
+  maxWrappingTtl: number;
+}
+
+const DENIED: Permission = { allowed: false, sudo: false };
 
 /**
  * Vault's ACL: rules from every policy merged per path (capabilities add up, `deny`
@@ -23,12 +30,10 @@ export class Acl {
     this.root = policies.some((policy) => policy.name === 'root');
     const merged = new Map<string, Grants>();
     for (const rule of policies.flatMap((policy) => policy.rules)) {
-      const grants = merged.get(rule.path) ?? new Set<Capability>();
-      rule.capabilities.forEach((capability) => grants.add(capability));
-      merged.set(rule.path, grants);
+      merged.set(rule.path, mergeRule(merged.get(rule.path), rule));
     }
     for (const [pattern, grants] of merged) {
-      if (grants.has('deny')) grants.clear();
+      if (grants.capabilities.has('deny')) grants.capabilities.clear();
       if (pattern.endsWith('*') || pattern.split('/').includes('+')) {
         this.wildcards.push({ pattern, grants });
       } else {
@@ -37,11 +42,16 @@ export class Acl {
     }
   }
 
-  check(path: string, operation: Operation): Permission {
+  /** `wrapTtl`: the X-Vault-Wrap-TTL of the request in seconds, 0 when not wrapped. */
+  check(path: string, operation: Operation, wrapTtl = 0): Permission {
     if (this.root) return { allowed: true, sudo: true };
     const grants = this.findGrants(path, operation);
-    if (!grants) return { allowed: false, sudo: false };
-    return { allowed: grants.has(operation), sudo: grants.has('sudo') };
+    if (!grants || !grants.capabilities.has(operation)) return DENIED;
+    const { minWrappingTtl: min, maxWrappingTtl: max } = grants;
+    if ((max > 0 && (wrapTtl === 0 || wrapTtl > max)) || (min > 0 && wrapTtl < min)) {
+      return DENIED;
+    }
+    return { allowed: true, sudo: grants.capabilities.has('sudo') };
   }
 
   private findGrants(path: string, operation: Operation): Grants | undefined {
@@ -66,6 +76,23 @@ export class Acl {
     }
     return best?.grants;
   }
+}
+
+/** Vault's merge of two rules on one path: capabilities add up, TTL bounds widen. */
+function mergeRule(existing: Grants | undefined, rule: PolicyRule): Grants {
+  const grants = existing ?? {
+    capabilities: new Set<Capability>(),
+    minWrappingTtl: 0,
+    maxWrappingTtl: 0,
+  };
+  rule.capabilities.forEach((capability) => grants.capabilities.add(capability));
+  if (rule.minWrappingTtl > 0) {
+    grants.minWrappingTtl = grants.minWrappingTtl
+      ? Math.min(grants.minWrappingTtl, rule.minWrappingTtl)
+      : rule.minWrappingTtl;
+  }
+  grants.maxWrappingTtl = Math.max(grants.maxWrappingTtl, rule.maxWrappingTtl);
+  return grants;
 }
 
 function wildcardMatches(pattern: string, parts: string[]): boolean {

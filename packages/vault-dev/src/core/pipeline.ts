@@ -7,14 +7,14 @@ import { tokenRoutes } from '../backends/token-auth';
 import type { RequestMetrics } from '../server/metrics';
 import { metricsRoute } from '../backends/sys-metrics';
 import type { Operation } from './acl';
+import { readInput, splitUrl, toOperation, type RequestInput } from './request-parsing';
 import {
-  parseBody,
-  parseWrapTtl,
-  splitUrl,
-  toOperation,
-  tokenFrom,
-} from './request-parsing';
-import { matchRoute, type Route, type RouteMatch, type VaultReply } from './routing';
+  matchRoute,
+  type HandlerRequest,
+  type Route,
+  type RouteMatch,
+  type VaultReply,
+} from './routing';
 import type { TokenEntry } from './tokens';
 import type { VaultCore } from './vault-core';
 import {
@@ -24,6 +24,8 @@ import {
   missingToken,
   permissionDenied,
   sealedError,
+  unsupportedOperation,
+  unsupportedPath,
 } from './vault-error';
 
 export interface IncomingVaultRequest {
@@ -71,12 +73,14 @@ export class RequestPipeline {
       // Until a route is known (sealed, no such mount): the first two segments.
       metric = path.split('/').slice(0, 2).join('/');
       const operation = toOperation(request.method, url.searchParams);
-      const resolved = this.resolveEarly(path);
-      metric = resolved?.route.metric ?? metric;
-      if (!resolved?.route.whileSealed && this.core.sealed) throw sealedError();
-      const match = resolved ?? this.resolve(path);
+      const early = this.resolveRaw(path);
+      metric = early?.route.metric ?? metric;
+      // Vault reads the body and X-Vault-Wrap-TTL before it looks at the seal.
+      const input = readInput(request, operation, !early?.route.raw);
+      if (!early && this.core.sealed) throw sealedError();
+      const match = early ?? this.resolve(path);
       metric = match.route.metric;
-      const reply = await this.run(match, path, operation, url.searchParams, request);
+      const reply = await this.run(match, path, operation, url.searchParams, input);
       return { reply, metric };
     } catch (error) {
       if (error instanceof VaultError) {
@@ -90,12 +94,12 @@ export class RequestPipeline {
     }
   }
 
-  /** Routes that answer while sealed: only sys/ ones. */
-  private resolveEarly(path: string): Resolved | undefined {
+  /** Vault's own HTTP handlers under sys/ (they answer while sealed). */
+  private resolveRaw(path: string): Resolved | undefined {
     if (!path.startsWith('sys/')) return undefined;
     const subPath = path.slice(4);
     const match = matchRoute(this.sysRoutes, subPath);
-    return match?.route.whileSealed ? { ...match, subPath } : undefined;
+    return match?.route.raw ? { ...match, subPath } : undefined;
   }
 
   private resolve(path: string): Resolved {
@@ -105,11 +109,7 @@ export class RequestPipeline {
         ? [this.tokenRoutes, path.slice(11)]
         : this.mountRoutes(path);
     const match = matchRoute(routes, subPath);
-    if (!match) {
-      throw new VaultError(404, [
-        `no handler for route "${path}". route entry not found.`,
-      ]);
-    }
+    if (!match) throw unsupportedPath();
     return { ...match, subPath };
   }
 
@@ -128,36 +128,33 @@ export class RequestPipeline {
     path: string,
     requested: Operation,
     query: URLSearchParams,
-    request: IncomingVaultRequest,
+    input: RequestInput,
   ): Promise<VaultReply> {
     const { route } = match;
-    const wrapTtl = parseWrapTtl(request.headers['x-vault-wrap-ttl']);
-    const body = parseBody(request.body);
-    const clientToken = tokenFrom(request.headers);
-    const handlerRequest = {
+    const handlerRequest: HandlerRequest = {
       path,
       params: match.params,
       operation: requested,
-      body,
+      body: input.body,
       query,
-      token: undefined as TokenEntry | undefined,
-      clientToken,
-      headers: request.headers,
+      token: undefined,
+      clientToken: input.clientToken,
+      headers: input.headers,
     };
-    let operation = requested;
-    if (operation === 'update' && route.exists && !route.exists(handlerRequest)) {
-      operation = 'create';
+    if (requested === 'update' && route.exists && !route.exists(handlerRequest)) {
+      handlerRequest.operation = 'create';
     }
-    handlerRequest.operation = operation;
+    const operation = handlerRequest.operation;
     const handler = route.operations[operation];
-    if (!handler) throw methodNotAllowed();
+    if (!handler) throw route.raw ? methodNotAllowed() : unsupportedOperation();
+    if (route.sealedAnswer && this.core.sealed) return route.sealedAnswer();
     if (!route.unauthenticated) {
-      handlerRequest.token = this.authorize(route, path, operation, clientToken);
+      handlerRequest.token = this.authorize(route, path, operation, input);
     }
     if (handlerRequest.token) this.core.tokens.consumeUse(handlerRequest.token);
     const reply = await handler(handlerRequest);
-    if (wrapTtl && reply.wrappable && reply.status === 200 && reply.body) {
-      return wrapReply(this.core.tokens, reply, path, wrapTtl);
+    if (input.wrapTtl && reply.wrappable && reply.status === 200 && reply.body) {
+      return wrapReply(this.core.tokens, reply, path, input.wrapTtl);
     }
     return reply;
   }
@@ -166,15 +163,17 @@ export class RequestPipeline {
     route: Route,
     path: string,
     operation: Operation,
-    clientToken: string | undefined,
+    input: RequestInput,
   ): TokenEntry | undefined {
-    const token = this.core.tokens.lookup(clientToken);
+    const token = this.core.tokens.lookup(input.clientToken);
     if (!token) {
       if (route.tokenOptional) return undefined;
-      throw clientToken ? invalidToken() : missingToken();
+      throw input.clientToken ? invalidToken() : missingToken();
     }
     const aclPath = operation === 'list' && !path.endsWith('/') ? `${path}/` : path;
-    const permission = this.core.policies.acl(token.policies).check(aclPath, operation);
+    const permission = this.core.policies
+      .acl(token.policies)
+      .check(aclPath, operation, input.wrapTtl ?? 0);
     if (!permission.allowed || (route.sudo && !permission.sudo)) throw permissionDenied();
     return token;
   }

@@ -1,3 +1,4 @@
+import { parseDurationSeconds } from './duration';
 import { parseHcl, type HclObject, type HclValue } from './hcl';
 
 export const CAPABILITIES = [
@@ -16,7 +17,28 @@ export type Capability = (typeof CAPABILITIES)[number];
 export interface PolicyRule {
   path: string;
   capabilities: Capability[];
+  /** Seconds; 0 = no bound. A request outside the bounds is denied, as in Vault. */
+  minWrappingTtl: number;
+  maxWrappingTtl: number;
 }
+
+// The keys Vault accepts in a path block; any other is an error there too.
+// Limitation: allowed_parameters, denied_parameters, required_parameters,
+// mfa_methods and control_group are accepted but not enforced.
+const PATH_KEYS = new Set([
+  'comment',
+  'policy',
+  'capabilities',
+  'allowed_parameters',
+  'denied_parameters',
+  'required_parameters',
+  'min_wrapping_ttl',
+  'max_wrapping_ttl',
+  'mfa_methods',
+  'control_group',
+  'subscribe_event_types',
+]);
+const TOP_LEVEL_KEYS = new Set(['name', 'path']);
 
 // The pre-0.9 `policy = "…"` shorthand, still accepted by Vault.
 const LEGACY_POLICY: Record<string, Capability[]> = {
@@ -36,6 +58,8 @@ export function parsePolicy(text: string): PolicyRule[] {
   } catch (error) {
     throw new Error(`failed to parse policy: ${(error as Error).message}`);
   }
+  const unknown = Object.keys(document).find((key) => !TOP_LEVEL_KEYS.has(key));
+  if (unknown) throw new Error(`failed to parse policy: invalid key "${unknown}"`);
   const paths = document.path ?? {};
   if (typeof paths !== 'object' || Array.isArray(paths)) {
     throw new Error('failed to parse policy: "path" must be a block per path');
@@ -48,6 +72,29 @@ function parseRule(path: string, body: HclValue): PolicyRule {
   if (typeof block !== 'object' || block === null || Array.isArray(block)) {
     throw new Error(`failed to parse policy: path "${path}" needs a block`);
   }
+  const unknown = Object.keys(block).find((key) => !PATH_KEYS.has(key));
+  if (unknown) {
+    throw new Error(`failed to parse policy: path "${path}": invalid key "${unknown}"`);
+  }
+  const rule: PolicyRule = {
+    path: path.replace(/^\//, ''),
+    capabilities: parseCapabilities(path, block),
+    minWrappingTtl: wrappingTtl(path, block, 'min_wrapping_ttl'),
+    maxWrappingTtl: wrappingTtl(path, block, 'max_wrapping_ttl'),
+  };
+  if (
+    rule.minWrappingTtl &&
+    rule.maxWrappingTtl &&
+    rule.maxWrappingTtl < rule.minWrappingTtl
+  ) {
+    throw new Error(
+      `failed to parse policy: path "${path}": max_wrapping_ttl cannot be less than min_wrapping_ttl`,
+    );
+  }
+  return rule;
+}
+
+function parseCapabilities(path: string, block: HclObject): Capability[] {
   const capabilities = new Set<Capability>();
   const listed = block.capabilities ?? [];
   if (!Array.isArray(listed)) {
@@ -69,8 +116,19 @@ function parseRule(path: string, body: HclValue): PolicyRule {
       throw new Error(`failed to parse policy: invalid policy "${block.policy}"`);
     legacy.forEach((capability) => capabilities.add(capability));
   }
-  const cleanPath = path.replace(/^\//, '');
-  return { path: cleanPath, capabilities: [...capabilities] };
+  return [...capabilities];
+}
+
+function wrappingTtl(path: string, block: HclObject, key: string): number {
+  const raw = block[key];
+  if (raw === undefined) return 0;
+  try {
+    return parseDurationSeconds(raw);
+  } catch (error) {
+    throw new Error(
+      `failed to parse policy: path "${path}": error parsing ${key}: ${(error as Error).message}`,
+    );
+  }
 }
 
 /** Lets a token look after itself and unwrap (Vault's `default` policy, in short). */

@@ -28,6 +28,8 @@ export function toOperation(method: string, query: URLSearchParams): Operation {
     case 'POST':
     case 'PUT':
       return 'update';
+    case 'PATCH':
+      return 'patch';
     case 'DELETE':
       return 'delete';
     default:
@@ -41,10 +43,42 @@ export function parseWrapTtl(header: string | undefined): number | undefined {
   try {
     seconds = parseDurationSeconds(header);
   } catch (error) {
-    throw badRequest((error as Error).message);
+    throw badRequest(
+      `error parsing X-Vault-Wrap-TTL header: ${(error as Error).message}`,
+    );
   }
-  if (seconds < 0) throw badRequest('requested wrap ttl cannot be negative');
+  if (seconds < 0) {
+    throw badRequest(
+      'error parsing X-Vault-Wrap-TTL header: requested wrap ttl cannot be negative',
+    );
+  }
   return seconds || undefined;
+}
+
+/** What a handler needs from the raw request, read once and checked as Vault does. */
+export interface RequestInput {
+  body: JsonObject;
+  /** Seconds; undefined when the answer is not to be wrapped. */
+  wrapTtl: number | undefined;
+  clientToken: string | undefined;
+  headers: Record<string, string | undefined>;
+}
+
+/**
+ * Like Vault, only writes carry a JSON body (a body on GET, LIST or DELETE is not
+ * read), and X-Vault-Wrap-TTL is read on logical paths only.
+ */
+export function readInput(
+  request: { headers: Record<string, string | undefined>; body: Buffer },
+  operation: Operation,
+  logical: boolean,
+): RequestInput {
+  return {
+    body: operation === 'update' || operation === 'patch' ? parseBody(request.body) : {},
+    wrapTtl: logical ? parseWrapTtl(request.headers['x-vault-wrap-ttl']) : undefined,
+    clientToken: tokenFrom(request.headers),
+    headers: request.headers,
+  };
 }
 
 export function parseBody(raw: Buffer): JsonObject {

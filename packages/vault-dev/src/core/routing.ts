@@ -37,8 +37,14 @@ export interface Route {
   unauthenticated?: boolean;
   /** A token is used when valid, but a missing or bad one is the handler's call. */
   tokenOptional?: boolean;
-  /** Answers while sealed (seal-status, unseal, init, health, metrics). */
-  whileSealed?: boolean;
+  /**
+   * One of Vault's own HTTP handlers rather than a logical path (seal-status, unseal,
+   * init, health, seal, metrics): it answers while sealed, a wrong method is a 405
+   * without a message, and X-Vault-Wrap-TTL does not apply.
+   */
+  raw?: boolean;
+  /** The answer while sealed, with no token check (sys/seal: already sealed). */
+  sealedAnswer?: () => VaultReply;
   sudo?: boolean;
   /** For create-versus-update: does the target exist already? */
   exists?: (request: HandlerRequest) => boolean;

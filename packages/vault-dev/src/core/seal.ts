@@ -116,24 +116,18 @@ export class Seal {
   }
 }
 
+/** Vault's seal configuration checks, in Vault's order and words. */
 function validateSealShape(shares: number, threshold: number): void {
-  if (!Number.isInteger(shares) || shares < 1) {
-    throw badRequest('invalid seal configuration: shares must be at least one');
-  }
-  if (!Number.isInteger(threshold) || threshold < 1) {
-    throw badRequest('invalid seal configuration: threshold must be at least one');
-  }
-  if (shares > 255) {
-    throw badRequest('invalid seal configuration: shares must be less than 256');
-  }
-  if (threshold > shares) {
-    throw badRequest(
-      'invalid seal configuration: threshold cannot be larger than shares',
-    );
-  }
-  if (shares > 1 && threshold === 1) {
-    throw badRequest(
-      'invalid seal configuration: threshold must be greater than one for multiple shares',
-    );
-  }
+  const rules: Array<[broken: boolean, problem: string]> = [
+    [!Number.isInteger(shares) || shares < 1, 'shares must be at least one'],
+    [!Number.isInteger(threshold) || threshold < 1, 'threshold must be at least one'],
+    [
+      shares > 1 && threshold === 1,
+      'threshold must be greater than one for multiple shares',
+    ],
+    [shares > 255, 'shares must be less than 256'],
+    [threshold > shares, 'threshold cannot be larger than shares'],
+  ];
+  const problem = rules.find(([broken]) => broken)?.[1];
+  if (problem) throw badRequest(`invalid seal configuration: ${problem}`);
 }

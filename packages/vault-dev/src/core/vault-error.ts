@@ -24,7 +24,16 @@ export const badRequest = (message: string): VaultError => new VaultError(400, [
 
 export const notFound = (): VaultError => new VaultError(404, []);
 
+/** A method Vault's HTTP layer does not take, or a wrong one on its own handlers. */
 export const methodNotAllowed = (): VaultError => new VaultError(405, []);
+
+/** A logical path that exists but does not take this operation. */
+export const unsupportedOperation = (): VaultError =>
+  new VaultError(405, [multiError(['unsupported operation'])]);
+
+/** Inside a mount, a path that the engine does not have. */
+export const unsupportedPath = (): VaultError =>
+  new VaultError(404, [multiError(['unsupported path'])]);
 
 /** Denied by policy. */
 export const permissionDenied = (): VaultError =>

@@ -74,10 +74,8 @@ async function answer(
         headers: flatHeaders(req),
         body,
       })
-    : serializeReply(
-        { status: 413, body: { errors: ['http: request body too large'] } },
-        false,
-      );
+    : // Vault's words when its max_request_size cuts a body short.
+      serializeReply({ status: 413, body: { errors: ['error parsing JSON'] } }, false);
   res.writeHead(reply.status, reply.headers);
   res.end(reply.payload);
 }
