@@ -5,7 +5,7 @@ import { useBackgroundRefreshFailing } from '../lib/connection-status';
 
 const NAV_ITEMS = [
   { to: '/controllers', label: 'Controllers' },
-  { to: '/settings/vault', label: 'Settings → Vault' },
+  { to: '/settings/vault', label: 'Vault settings' },
 ];
 
 function NavItem(props: { to: string; label: string; onNavigate: () => void }) {
@@ -16,6 +16,21 @@ function NavItem(props: { to: string; label: string; onNavigate: () => void }) {
         {props.label}
       </NavLink>
     </li>
+  );
+}
+
+/** A key in the navigation's logo tag, as MAAS puts its mark there. */
+function KeyIcon() {
+  return (
+    <svg
+      className="p-navigation__logo-icon"
+      viewBox="0 0 16 16"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <circle cx="5" cy="8" r="3.25" fill="none" stroke="#fff" strokeWidth="1.5" />
+      <path d="M8 8h7M12.5 8v3M14.5 8v2" fill="none" stroke="#fff" strokeWidth="1.5" />
+    </svg>
   );
 }
 
@@ -35,8 +50,11 @@ export function AppHeader({ user, onLogout, loggingOut }: AppHeaderProps) {
       <div className="p-navigation__row--full-width">
         <div className="p-navigation__banner">
           <div className="p-navigation__tagged-logo">
-            <Link className="p-navigation__link app-name" to="/controllers">
-              Vault secrets
+            <Link className="p-navigation__link" to="/controllers">
+              <div className="p-navigation__logo-tag">
+                <KeyIcon />
+              </div>
+              <span className="p-navigation__logo-title">Vault secrets</span>
             </Link>
           </div>
           <ul className="p-navigation__items">

@@ -28,7 +28,7 @@ describe('app shell', () => {
       'aria-current',
       'page',
     );
-    expect(within(nav).getByRole('link', { name: 'Settings → Vault' })).toHaveAttribute(
+    expect(within(nav).getByRole('link', { name: 'Vault settings' })).toHaveAttribute(
       'href',
       '/settings/vault',
     );

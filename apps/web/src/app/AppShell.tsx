@@ -7,7 +7,7 @@ import { sessionQueryOptions, useLogout } from '../features/auth';
 import { IntegrationBanner } from '../features/vault';
 import { AppHeader } from './AppHeader';
 
-/** Every signed-in page: header, the admins' integration banner, then the page. */
+/** Every signed-in page: header, then the admins' integration banner above the page. */
 export function AppShell() {
   const session = useQuery(sessionQueryOptions());
   const logout = useLogout();
@@ -47,10 +47,8 @@ export function AppShell() {
         Skip to content
       </a>
       <AppHeader user={user} onLogout={logOut} loggingOut={logout.isPending} />
-      <div className="app-banner-area">
-        <IntegrationBanner isAdmin={user.role === 'admin'} />
-      </div>
       <main className="app-main" id="main" tabIndex={-1}>
+        <IntegrationBanner isAdmin={user.role === 'admin'} />
         <Outlet context={{ user } satisfies ShellContext} />
       </main>
     </>

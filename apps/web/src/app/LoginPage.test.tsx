@@ -52,7 +52,10 @@ describe('login page', () => {
       ),
     );
     expect(router.state.location.pathname).toBe('/login');
-    expect(screen.getByLabelText('Password')).toBeInTheDocument();
+    // Ready for the next attempt: the wrong password is gone and the field has focus.
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+    expect(screen.getByLabelText('Username')).toHaveValue('admin');
   });
 
   it('tells a rate-limited user how long to wait', async () => {

@@ -46,7 +46,8 @@ export function LoginPage() {
     void queryClient.invalidateQueries({ queryKey: sealStatusQueryOptions().queryKey });
   }
 
-  const sealed = seal.data?.reachable === true && seal.data.sealed;
+  const sealed = seal.data?.reachable === true && seal.data.sealed ? seal.data : null;
+  const loginBlocked = sealed !== null && vaultMatters;
 
   return (
     <main className="login-page" id="main">
@@ -60,11 +61,10 @@ export function LoginPage() {
             the controller; this page checks again by itself.
           </Notification>
         )}
-        {sealed && seal.data ? (
-          <SealedVault status={seal.data} />
-        ) : (
+        {!loginBlocked && (
           <LoginForm onLoggedIn={loggedIn} onVaultTrouble={vaultTrouble} />
         )}
+        {sealed && <SealedVault status={sealed} blocksLogin={loginBlocked} />}
       </div>
     </main>
   );

@@ -6,7 +6,9 @@ export function NotFoundPage() {
   usePageTitle('Page not found');
   return (
     <section aria-labelledby="not-found-title">
-      <h1 id="not-found-title">Page not found</h1>
+      <h1 className="p-heading--2" id="not-found-title">
+        Page not found
+      </h1>
       <p>
         There is no page at <code>{location.pathname}</code>. It may have moved, or the
         address may be mistyped.

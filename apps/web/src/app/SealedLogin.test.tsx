@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SEAL_POLL_MS } from '../lib/polling';
 import { queryKeys } from '../lib/query-keys';
@@ -102,6 +102,25 @@ describe('login page while Vault is sealed', () => {
     expect(
       screen.queryByRole('heading', { name: 'Vault is sealed' }),
     ).not.toBeInTheDocument();
+  });
+});
+
+describe('login page while Vault is sealed before the migration', () => {
+  it('keeps the login form, since the secrets are still in the database, and offers unsealing', async () => {
+    const server = new FakeServer()
+      .on('GET /api/v1/auth/session', () => fail(401, 'UNAUTHENTICATED', 'Log in first.'))
+      .on('GET /api/v1/vault/seal-status', () =>
+        ok(makeSealStatus({ sealed: true, progress: 0 })),
+      );
+    renderApp('/login', server);
+
+    const unseal = await screen.findByRole('region', { name: 'Unseal Vault' });
+    const notice = within(unseal).getByRole('status');
+    expect(notice).toHaveClass('p-notification--caution');
+    expect(notice).toHaveTextContent(/Vault is sealed.*Logging in still works/);
+    expect(within(unseal).getByLabelText('Unseal key share')).toBeInTheDocument();
+    expect(screen.getByLabelText('Username')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Log in' })).toBeEnabled();
   });
 });
 

@@ -32,7 +32,7 @@ describe('losing the session', () => {
     await user.click(screen.getByRole('button', { name: 'Log in' }));
 
     expect(
-      await screen.findByRole('heading', { name: 'Vault', level: 1 }),
+      await screen.findByRole('heading', { name: 'Vault settings', level: 1 }),
     ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/settings/vault');
   });

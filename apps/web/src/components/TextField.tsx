@@ -1,10 +1,11 @@
 import { useId } from 'react';
-import type { InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, Ref } from 'react';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
   error?: string | undefined;
   help?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /** A labelled input with Vanilla's validation styling; the error is tied to the input. */

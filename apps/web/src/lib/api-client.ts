@@ -13,6 +13,11 @@ interface RequestOptions {
    * the session probe on /login) instead of a reason to go to /login.
    */
   redirectOnUnauthorized?: boolean;
+  /**
+   * Set to false where the request itself talks to Vault (configure, migrate): there a
+   * 503 VAULT_SEALED is the answer to show in the form, not proof the session is gone.
+   */
+  sealedEndsSession?: boolean;
 }
 
 /** A request that has not answered by then is reported as unreachable, not left spinning. */
@@ -84,7 +89,8 @@ async function readJson(response: Response): Promise<unknown> {
 
 async function failWith(response: Response, options: RequestOptions): Promise<never> {
   const error = apiErrorFromResponse(response.status, await readJson(response));
-  const sessionLost = response.status === 401 || error.code === 'VAULT_SEALED';
+  const sealed = error.code === 'VAULT_SEALED' && options.sealedEndsSession !== false;
+  const sessionLost = response.status === 401 || sealed;
   if (sessionLost && options.redirectOnUnauthorized !== false) onUnauthorized(error);
   throw error;
 }

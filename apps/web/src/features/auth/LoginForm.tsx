@@ -1,7 +1,7 @@
 import { loginRequestSchema } from '@vault-secrets/shared';
 import type { User } from '@vault-secrets/shared';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Notification } from '../../components/Notification';
 import { TextField } from '../../components/TextField';
 import { useLogin } from './api';
@@ -16,6 +16,19 @@ interface LoginFormProps {
 export function LoginForm({ onLoggedIn, onVaultTrouble }: LoginFormProps) {
   const login = useLogin();
   const [problem, setProblem] = useState<string | null>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // The button lost focus while disabled: a failure sends it to the first empty field
+  // (the password is cleared after wrong credentials), else to the explanation.
+  useEffect(() => {
+    if (problem === null) return;
+    const inputs = Array.from(formRef.current?.querySelectorAll('input') ?? []);
+    const empty = inputs.find((input) => input.value === '');
+    if (empty) empty.focus();
+    else problemRef.current?.focus();
+  }, [problem]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,6 +47,9 @@ export function LoginForm({ onLoggedIn, onVaultTrouble }: LoginFormProps) {
     login.mutate(parsed.data, {
       onSuccess: (data) => onLoggedIn(data.user),
       onError: (error) => {
+        if (error.code === 'INVALID_CREDENTIALS' && passwordRef.current) {
+          passwordRef.current.value = '';
+        }
         setProblem(describeLoginError(error));
         if (error.code === 'VAULT_SEALED' || error.code === 'VAULT_UNREACHABLE') {
           onVaultTrouble();
@@ -45,9 +61,9 @@ export function LoginForm({ onLoggedIn, onVaultTrouble }: LoginFormProps) {
   }
 
   return (
-    <form className="login-form" onSubmit={submit} noValidate>
+    <form className="login-form" onSubmit={submit} noValidate ref={formRef}>
       {problem && (
-        <div role="alert">
+        <div role="alert" tabIndex={-1} ref={problemRef} className="focus-target">
           <Notification severity="negative" title="Login failed">
             {problem}
           </Notification>
@@ -66,6 +82,7 @@ export function LoginForm({ onLoggedIn, onVaultTrouble }: LoginFormProps) {
         type="password"
         autoComplete="current-password"
         required
+        ref={passwordRef}
       />
       <button
         type="submit"

@@ -46,7 +46,9 @@ export function ControllersPage() {
 
   return (
     <section aria-labelledby="controllers-title">
-      <h1 id="controllers-title">Controllers</h1>
+      <h1 className="p-heading--2" id="controllers-title">
+        Controllers
+      </h1>
       <p className="u-text--muted">
         Region controllers sharing this cluster&apos;s database. A controller is online
         while its heartbeat is recent.

@@ -98,6 +98,35 @@ describe('configure Vault form', () => {
     );
   });
 
+  it('shows a sealed Vault in the form and stays on the page, focused on the reason', async () => {
+    const server = settingsServer().on('POST /api/v1/controllers/:id/vault', () =>
+      fail(503, 'VAULT_SEALED', 'Vault at https://vault.example.com:8200 is sealed.'),
+    );
+    const ui = renderApp('/settings/vault', server);
+    const form = await openForm(ui, 'region-2');
+
+    await fillForm(ui, form, GOOD_VALUES);
+    await ui.user.click(within(form).getByRole('button', { name: 'Configure Vault' }));
+
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('is sealed');
+    expect(alert).toHaveFocus();
+    expect(ui.router.state.location.pathname).toBe('/settings/vault');
+  });
+
+  it('gives focus back to the row it came from on Cancel', async () => {
+    const ui = renderApp('/settings/vault', settingsServer());
+    const form = await openForm(ui, 'region-2');
+    expect(
+      screen.getByRole('heading', { name: 'Configure Vault on region-2' }),
+    ).toHaveFocus();
+
+    await ui.user.click(within(form).getByRole('button', { name: 'Cancel' }));
+
+    expect(form).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Configure region-2' })).toHaveFocus();
+  });
+
   it('puts the server field errors next to their fields', async () => {
     const server = settingsServer().on('POST /api/v1/controllers/:id/vault', () =>
       fail(400, 'VALIDATION_FAILED', 'The request is not valid.', {
@@ -138,9 +167,8 @@ describe('configure Vault form', () => {
     await ui.user.click(confirm);
     await ui.user.click(within(form).getByRole('button', { name: 'Configure Vault' }));
 
-    expect(
-      await screen.findByText(/Vault is configured on region-1/),
-    ).toBeInTheDocument();
+    const news = await screen.findByText(/Vault is configured on region-1/);
+    await waitFor(() => expect(news.closest('[tabindex="-1"]')).toHaveFocus());
     expect(
       screen.queryByRole('form', { name: /Configure Vault on/ }),
     ).not.toBeInTheDocument();

@@ -32,8 +32,13 @@ export function ConfigureVaultForm(props: ConfigureVaultFormProps) {
   const [serverProblem, setServerProblem] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const problemRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => headingRef.current?.focus(), [controller.id]);
+  // The refusal appears above the fields, out of sight from the button just pressed.
+  useEffect(() => {
+    if (serverProblem !== null) problemRef.current?.focus();
+  }, [serverProblem]);
 
   function change(field: keyof ConfigureFormValues, value: string) {
     const next = { ...values, [field]: value };
@@ -87,7 +92,7 @@ export function ConfigureVaultForm(props: ConfigureVaultFormProps) {
       </h2>
       <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
         {serverProblem && (
-          <div role="alert">
+          <div role="alert" tabIndex={-1} ref={problemRef} className="focus-target">
             <Notification severity="negative" title="Vault was not configured">
               {serverProblem}
             </Notification>

@@ -29,6 +29,17 @@ function Precondition({ met, children }: { met: boolean; children: ReactNode }) 
   );
 }
 
+/** Vault as the serving controller sees it; unreachable also before it is configured. */
+function describeVaultPrecondition(vault: IntegrationStatus['vault']): string {
+  if (!vault.reachable) {
+    return 'Vault is reachable and unsealed. Not yet: this controller cannot reach Vault (it may not be configured yet).';
+  }
+  if (vault.sealed) {
+    return 'Vault is reachable and unsealed. Not yet: Vault is sealed; key holders must unseal it.';
+  }
+  return 'Vault is reachable and unsealed.';
+}
+
 interface MigrateSectionProps {
   status: IntegrationStatus;
   isAdmin: boolean;
@@ -43,6 +54,7 @@ export function MigrateSection({ status, isAdmin }: MigrateSectionProps) {
   const missing = status.controllers.filter((c) => !c.vaultConfigured).map((c) => c.name);
   const vaultUnsealed = status.vault.reachable && status.vault.sealed === false;
   const running = migration?.state === 'running';
+  const ready = missing.length === 0 && vaultUnsealed;
 
   return (
     <section aria-labelledby="migrate-title" className="settings-section">
@@ -60,9 +72,7 @@ export function MigrateSection({ status, isAdmin }: MigrateSectionProps) {
             : `Every controller is configured. Still missing: ${missing.join(', ')}.`}
         </Precondition>
         <Precondition met={vaultUnsealed}>
-          {vaultUnsealed
-            ? 'Vault is reachable and unsealed.'
-            : 'Vault is reachable and unsealed (it is not, as this controller sees it).'}
+          {describeVaultPrecondition(status.vault)}
         </Precondition>
       </ul>
       {migration && <MigrationProgress migration={migration} />}
@@ -72,11 +82,18 @@ export function MigrateSection({ status, isAdmin }: MigrateSectionProps) {
             type="button"
             className="p-button--positive"
             onClick={() => start.mutate()}
-            disabled={start.isPending || running}
-            aria-describedby={start.isError ? 'migrate-error' : undefined}
+            disabled={start.isPending || running || !ready}
+            aria-describedby={
+              start.isError ? 'migrate-error' : ready ? undefined : 'migrate-hint'
+            }
           >
             {start.isPending ? 'Starting…' : 'Migrate secrets to Vault'}
           </button>
+          {!ready && !start.isError && (
+            <p className="u-text--muted" id="migrate-hint">
+              Possible once both conditions above are met.
+            </p>
+          )}
           {start.isError && (
             <p className="migrate-error" id="migrate-error" role="alert">
               {describeMigrateError(start.error)}

@@ -1,7 +1,7 @@
 import type { SealStatus } from '@vault-secrets/shared';
 import { unsealRequestSchema } from '@vault-secrets/shared';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ProgressBar } from '../../components/ProgressBar';
 import { TextField } from '../../components/TextField';
 import type { ApiError } from '../../lib/api-error';
@@ -10,9 +10,22 @@ import { useUnseal } from './api';
 const [unsealKeySchema] = unsealRequestSchema.options;
 
 /** Enter key shares one at a time; Vault unseals once `t` of them are in. */
-export function UnsealForm({ status }: { status: SealStatus }) {
+export function UnsealForm({
+  status,
+  primary = true,
+}: {
+  status: SealStatus;
+  /** False when the page's main action is another one (logging in). */
+  primary?: boolean;
+}) {
   const unseal = useUnseal();
   const [problem, setProblem] = useState<string | null>(null);
+  const keyRef = useRef<HTMLInputElement>(null);
+
+  // Back to the (cleared) field, where the error is, for the next attempt.
+  useEffect(() => {
+    if (problem !== null) keyRef.current?.focus();
+  }, [problem]);
 
   // Errors are kept here, so the mutation (holding the key share) can forget at once.
   const settled = {
@@ -43,7 +56,7 @@ export function UnsealForm({ status }: { status: SealStatus }) {
 
   return (
     <form className="unseal-form" onSubmit={submit} noValidate>
-      <p id="unseal-progress">
+      <p id="unseal-progress" aria-live="polite">
         Key shares entered: <strong>{status.progress}</strong> of{' '}
         <strong>{status.t}</strong> needed
         {status.n > 0 && ` (${status.n} shares exist)`}.
@@ -55,10 +68,15 @@ export function UnsealForm({ status }: { status: SealStatus }) {
         type="password"
         autoComplete="off"
         spellCheck={false}
+        ref={keyRef}
         error={problem ?? undefined}
         help="Each key holder enters their own share. It is passed to Vault and not kept."
       />
-      <button type="submit" className="p-button--positive" disabled={unseal.isPending}>
+      <button
+        type="submit"
+        className={primary ? 'p-button--positive' : 'p-button'}
+        disabled={unseal.isPending}
+      >
         Submit key share
       </button>
       <button

@@ -1,4 +1,5 @@
 import type { Controller } from '@vault-secrets/shared';
+import type { RefObject } from 'react';
 import { OnlineLabel } from '../../components/OnlineLabel';
 import { RelativeTime } from '../../components/RelativeTime';
 import { StatusLabel } from '../../components/StatusLabel';
@@ -8,6 +9,8 @@ interface VaultControllersTableProps {
   controllers: Controller[];
   isAdmin: boolean;
   onConfigure: (controller: Controller) => void;
+  /** Each row's Configure button by controller id, so focus can return to it. */
+  configureButtons?: RefObject<Map<string, HTMLButtonElement>>;
 }
 
 function VaultStateCell({ controller }: { controller: Controller }) {
@@ -26,7 +29,7 @@ function VaultStateCell({ controller }: { controller: Controller }) {
 }
 
 export function VaultControllersTable(props: VaultControllersTableProps) {
-  const { controllers, isAdmin, onConfigure } = props;
+  const { controllers, isAdmin, onConfigure, configureButtons } = props;
   return (
     <>
       <table aria-label="Controllers and their Vault state">
@@ -34,6 +37,7 @@ export function VaultControllersTable(props: VaultControllersTableProps) {
           <tr>
             <th scope="col">Name</th>
             <th scope="col">Status</th>
+            <th scope="col">Last seen</th>
             <th scope="col">Vault state</th>
             {isAdmin && (
               <th scope="col" className="u-align--right">
@@ -50,6 +54,9 @@ export function VaultControllersTable(props: VaultControllersTableProps) {
                 <OnlineLabel online={controller.online} />
               </td>
               <td>
+                <RelativeTime iso={controller.lastSeen} />
+              </td>
+              <td>
                 <VaultStateCell controller={controller} />
               </td>
               {isAdmin && (
@@ -58,6 +65,10 @@ export function VaultControllersTable(props: VaultControllersTableProps) {
                     type="button"
                     className="p-button is-small u-no-margin--bottom"
                     onClick={() => onConfigure(controller)}
+                    ref={(button) => {
+                      if (button) configureButtons?.current.set(controller.id, button);
+                      else configureButtons?.current.delete(controller.id);
+                    }}
                     aria-label={`Configure ${controller.name}`}
                   >
                     Configure

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Controller } from '@vault-secrets/shared';
 import { DEFAULT_SECRETS_MOUNT } from '@vault-secrets/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Loading } from '../../components/Loading';
 import { Notification } from '../../components/Notification';
 import { QueryErrorNotice } from '../../components/QueryErrorNotice';
@@ -24,6 +24,13 @@ export function VaultSettingsPage({ isAdmin }: { isAdmin: boolean }) {
   const [configuringId, setConfiguringId] = useState<string | null>(null);
   const [configuredMessage, setConfiguredMessage] = useState<string | null>(null);
   const [draft, setDraft] = useState<CommandDraft>(EMPTY_DRAFT);
+  const configuredRef = useRef<HTMLDivElement>(null);
+  const configureButtons = useRef(new Map<string, HTMLButtonElement>());
+
+  // The form closes on success: the news takes the focus it had, so it is read out.
+  useEffect(() => {
+    if (configuredMessage !== null) configuredRef.current?.focus();
+  }, [configuredMessage]);
 
   // Looked up on every poll, so the form sees the controller's current state.
   const configuring =
@@ -32,6 +39,13 @@ export function VaultSettingsPage({ isAdmin }: { isAdmin: boolean }) {
   function openForm(controller: Controller) {
     setConfiguredMessage(null);
     setConfiguringId(controller.id);
+  }
+
+  function closeForm() {
+    const id = configuringId;
+    setConfiguringId(null);
+    // Back to the row's Configure button, where the keyboard user started.
+    if (id !== null) configureButtons.current.get(id)?.focus();
   }
 
   function configured(controller: Controller) {
@@ -43,15 +57,19 @@ export function VaultSettingsPage({ isAdmin }: { isAdmin: boolean }) {
 
   return (
     <section aria-labelledby="vault-settings-title">
-      <h1 id="vault-settings-title">Vault</h1>
+      <h1 className="p-heading--2" id="vault-settings-title">
+        Vault settings
+      </h1>
       <p className="u-text--muted">
         Step 1: configure every region controller with Vault. Step 2: migrate the secrets,
         once. From then on every controller reads its secrets from Vault.
       </p>
       {configuredMessage && (
-        <Notification severity="positive" title="Configured" role="status">
-          {configuredMessage}
-        </Notification>
+        <div ref={configuredRef} tabIndex={-1} className="focus-target">
+          <Notification severity="positive" title="Configured" role="status">
+            {configuredMessage}
+          </Notification>
+        </div>
       )}
       {status.isPending && <Loading what="the Vault status" />}
       {status.isError && !status.data && (
@@ -72,6 +90,7 @@ export function VaultSettingsPage({ isAdmin }: { isAdmin: boolean }) {
               controllers={status.data.controllers}
               isAdmin={isAdmin}
               onConfigure={openForm}
+              configureButtons={configureButtons}
             />
           </section>
           {isAdmin && configuring && (
@@ -79,7 +98,7 @@ export function VaultSettingsPage({ isAdmin }: { isAdmin: boolean }) {
               key={configuring.id}
               controller={configuring}
               onConfigured={configured}
-              onCancel={() => setConfiguringId(null)}
+              onCancel={closeForm}
               onDraftChange={setDraft}
             />
           )}

@@ -73,6 +73,7 @@ export function useConfigureVault(controllerId: string) {
       apiRequest(apiPaths.controllerVault(controllerId), configureVaultResponseSchema, {
         method: 'POST',
         body: input,
+        sealedEndsSession: false,
       }),
     onSuccess: () =>
       Promise.all([
@@ -86,7 +87,10 @@ export function useStartMigration() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () =>
-      apiRequest(apiPaths.migrate, migrationResponseSchema, { method: 'POST' }),
+      apiRequest(apiPaths.migrate, migrationResponseSchema, {
+        method: 'POST',
+        sealedEndsSession: false,
+      }),
     onSuccess: (data) => {
       queryClient.setQueryData(migrationQueryKey, data);
       return queryClient.invalidateQueries({ queryKey: integrationStatusQueryKey });
