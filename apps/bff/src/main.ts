@@ -20,10 +20,16 @@ async function main() {
     if (stopping) process.exit(130);
     stopping = true;
     log.info({ signal }, 'region controller stopping');
-    void controller.close().then(() => {
-      log.info('region controller stopped');
-      process.exit(0);
-    });
+    controller.close().then(
+      () => {
+        log.info('region controller stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'region controller did not stop cleanly');
+        process.exit(1);
+      },
+    );
   };
 }
 
