@@ -1,27 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useNow } from '../lib/clock';
 import { formatAbsoluteTime, formatRelativeTime } from '../lib/time';
-
-/** How often a relative time is redrawn, so "5 seconds ago" does not freeze. */
-const REDRAW_MS = 10_000;
 
 /** "12 seconds ago", with the exact local time on hover and for assistive tech. */
 export function RelativeTime({ iso }: { iso: string | null }) {
-  const [now, setNow] = useState(() => Date.now());
-
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), REDRAW_MS);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow();
 
   if (iso === null) return <span className="u-text--muted">never</span>;
   const absolute = formatAbsoluteTime(iso);
+  const relative = formatRelativeTime(iso, now);
   return (
-    <time
-      dateTime={iso}
-      title={absolute}
-      aria-label={`${formatRelativeTime(iso, now)} (${absolute})`}
-    >
-      {formatRelativeTime(iso, now)}
+    <time dateTime={iso} title={absolute} aria-label={`${relative} (${absolute})`}>
+      {relative}
     </time>
   );
 }

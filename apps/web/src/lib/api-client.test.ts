@@ -89,4 +89,41 @@ describe('api client', () => {
       expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     );
   });
+
+  it('keeps the message of an error code this build does not know, as UNKNOWN', async () => {
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(
+        Response.json(
+          { error: { code: 'BRAND_NEW_CODE', message: 'Upgrade the web app.' } },
+          { status: 409 },
+        ),
+      ),
+    );
+
+    const error = await rejection(apiRequest(apiPaths.controllers, z.unknown()));
+
+    expect(error).toMatchObject({
+      status: 409,
+      code: 'UNKNOWN',
+      message: 'Upgrade the web app.',
+    });
+  });
+
+  it('treats a sealed Vault as a lost session, unless the request itself talks to Vault', async () => {
+    new FakeServer()
+      .on('GET /api/v1/controllers', () => fail(503, 'VAULT_SEALED', 'Vault is sealed.'))
+      .install();
+    const handler = vi.fn();
+    setUnauthorizedHandler(handler);
+
+    await rejection(
+      apiRequest(apiPaths.controllers, z.unknown(), { sealedEndsSession: false }),
+    );
+    expect(handler).not.toHaveBeenCalled();
+
+    await rejection(apiRequest(apiPaths.controllers, z.unknown()));
+    expect(handler).toHaveBeenCalledWith(
+      expect.objectContaining({ code: 'VAULT_SEALED' }),
+    );
+  });
 });

@@ -1,4 +1,8 @@
-import { errorBodySchema, validationDetailsSchema } from '@vault-secrets/shared';
+import {
+  errorBodySchema,
+  errorCodeSchema,
+  validationDetailsSchema,
+} from '@vault-secrets/shared';
 import type { ErrorCode } from '@vault-secrets/shared';
 
 /** Codes the client makes up itself when the server gave no usable error body. */
@@ -39,5 +43,12 @@ export function apiErrorFromResponse(status: number, body: unknown): ApiError {
     );
   }
   const { code, message, details } = parsed.data.error;
-  return new ApiError(status, code as ErrorCode, message, details ?? {});
+  // A code this build does not know (a newer controller) keeps its message.
+  const known = errorCodeSchema.safeParse(code);
+  return new ApiError(
+    status,
+    known.success ? known.data : 'UNKNOWN',
+    message,
+    details ?? {},
+  );
 }

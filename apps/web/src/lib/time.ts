@@ -11,9 +11,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ];
 
-/** "5 seconds ago", "yesterday": how long ago `iso` was, seen from `now`. */
+/**
+ * "5 seconds ago", "yesterday": how long ago `iso` was, seen from `now`. A time
+ * slightly ahead (the server's clock, or data fresher than the last redraw) is "now",
+ * never "in 3 seconds".
+ */
 export function formatRelativeTime(iso: string, now: number = Date.now()): string {
-  const elapsed = new Date(iso).getTime() - now;
+  const elapsed = Math.min(0, new Date(iso).getTime() - now);
   for (const [unit, size] of UNITS) {
     if (Math.abs(elapsed) >= size || unit === 'second') {
       return relative.format(Math.round(elapsed / size), unit);
