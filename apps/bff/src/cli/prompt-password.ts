@@ -11,6 +11,9 @@ export async function promptPassword(question: string): Promise<string> {
 
   const readline = createInterface({ input, output: process.stderr, terminal: true });
   // Echo nothing while the password is typed.
+  // Limitation: readline has no public switch for this; `_writeToOutput` is its
+  // internal hook. Should a Node release drop it, the password would echo (it
+  // would still never be logged or stored).
   const muted = readline as unknown as { _writeToOutput: (text: string) => void };
   process.stderr.write(question);
   muted._writeToOutput = () => undefined;
