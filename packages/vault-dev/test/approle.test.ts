@@ -83,10 +83,20 @@ describe('AppRole', () => {
       secret_id_num_uses: 0,
     });
     const login = await call(server, 'POST', 'auth/approle/login', {
-      body: { role_id: await roleId('app'), secret_id: generated.body.data?.secret_id },
+      // Vault trims the credentials.
+      body: {
+        role_id: ` ${await roleId('app')} `,
+        secret_id: `${String(generated.body.data?.secret_id)}\n`,
+      },
     });
     expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({ data: null, wrap_info: null, lease_id: '' });
     expect(login.body.auth).toMatchObject({
+      client_token: expect.stringMatching(/^hvs\./),
+      accessor: expect.any(String),
+      entity_id: '',
+      num_uses: 0,
+      mfa_requirement: null,
       policies: ['app', 'default'],
       token_policies: ['app', 'default'],
       metadata: { role_name: 'app' },

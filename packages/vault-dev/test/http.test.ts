@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVaultDevServer } from '../src';
 import { call, capturingLogger, startDev } from './helpers';
@@ -147,6 +148,22 @@ describe('HTTP behaviour', () => {
       body: '{"data":',
     });
     expect(await broken.json()).toEqual({ errors: ['error parsing JSON'] });
+  });
+
+  it('answers a request Node cannot parse with 400, the envelope and no-store', async () => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('BREW /v1/sys/health HTTP/1.1\r\nHost: x\r\n\r\n');
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toContain('Cache-Control: no-store');
+    expect(answer.endsWith('{"errors":[]}\n')).toBe(true);
   });
 
   it('refuses a body over the size limit with 413', async () => {

@@ -156,6 +156,26 @@ describe('KV v2', () => {
     });
   });
 
+  it('refuses metadata and config fields of the wrong type, changing nothing', async () => {
+    await as('POST', 'secret/data/typed', { data: { v: 1 } });
+    const badMax = await as('POST', 'secret/metadata/typed', {
+      max_versions: 'many',
+      custom_metadata: { owner: 'ops' },
+    });
+    expect(badMax.status).toBe(400);
+    expect(badMax.body.errors?.[0]).toContain('max_versions');
+    const badCustom = await as('POST', 'secret/metadata/typed', {
+      custom_metadata: { owner: { nested: true } },
+    });
+    expect(badCustom.status).toBe(400);
+    expect((await as('GET', 'secret/metadata/typed')).body.data).toMatchObject({
+      max_versions: 0,
+      custom_metadata: null,
+    });
+    const badConfig = await as('POST', 'secret/config', { cas_required: 'maybe' });
+    expect(badConfig.status).toBe(400);
+  });
+
   it('reads subkeys without values', async () => {
     await as('POST', 'secret/data/shape', { data: { a: 'x', b: { c: 'y' } } });
     const shape = await as('GET', 'secret/subkeys/shape');

@@ -64,6 +64,12 @@ describe('tokens', () => {
       renewable: true,
     });
     expect(self.body.data?.ttl).toBeGreaterThan(3590);
+    const expireTime = self.body.data?.expire_time as string;
+    expect(expireTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    const inSeconds = (Date.parse(expireTime) - Date.now()) / 1000;
+    expect(inSeconds).toBeGreaterThan(3590);
+    expect(inSeconds).toBeLessThanOrEqual(3600);
+    expect(self.body.data?.issue_time).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/);
     const other = await call(server, 'POST', 'auth/token/lookup', {
       token: server.rootToken,
       body: { token: auth.client_token },

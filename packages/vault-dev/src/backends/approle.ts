@@ -136,7 +136,8 @@ export class AppRoleAuth {
   private writeRoleId(name: string, request: HandlerRequest): VaultReply {
     const role = this.role(name);
     if (!role) throw notFound();
-    const roleId = stringField(request.body, 'role_id');
+    // Vault trims both credentials before it looks them up.
+    const roleId = stringField(request.body, 'role_id')?.trim();
     if (!roleId) throw badRequest('missing role_id');
     const owner = this.storage.get<string>(`${this.prefix}role-id/${roleId}`);
     if (owner && owner !== name) throw badRequest('role_id already in use');
@@ -153,12 +154,13 @@ export class AppRoleAuth {
   }
 
   private login(request: HandlerRequest): VaultReply {
-    const roleId = stringField(request.body, 'role_id');
+    // Vault trims both credentials before it looks them up.
+    const roleId = stringField(request.body, 'role_id')?.trim();
     if (!roleId) throw badRequest('missing role_id');
     const name = this.storage.get<string>(`${this.prefix}role-id/${roleId}`);
     const role = name ? this.role(name) : undefined;
     if (!name || !role) throw badRequest(INVALID_CREDENTIALS);
-    const secretId = stringField(request.body, 'secret_id');
+    const secretId = stringField(request.body, 'secret_id')?.trim();
     if (role.bindSecretId) {
       if (!secretId) throw badRequest('missing secret_id');
       if (!this.secretIds.use(name, secretId)) throw badRequest(INVALID_CREDENTIALS);

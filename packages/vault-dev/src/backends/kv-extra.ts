@@ -1,9 +1,7 @@
-import { formatDuration, parseDurationSeconds } from '../core/duration';
+import { formatDuration } from '../core/duration';
 import {
   logicalReply,
-  parseGoBool,
   type HandlerRequest,
-  type JsonObject,
   type Route,
   type VaultReply,
 } from '../core/routing';
@@ -18,17 +16,6 @@ export const configData = (config: KvConfig) => ({
   delete_version_after: formatDuration(config.deleteVersionAfter),
   max_versions: config.maxVersions,
 });
-
-export function applyConfig(config: KvConfig, body: JsonObject): KvConfig {
-  if (body.max_versions !== undefined) config.maxVersions = Number(body.max_versions);
-  if (body.cas_required !== undefined) {
-    config.casRequired = parseGoBool(body.cas_required) ?? false;
-  }
-  if (body.delete_version_after !== undefined) {
-    config.deleteVersionAfter = parseDurationSeconds(body.delete_version_after);
-  }
-  return config;
-}
 
 /** `subkeys/`: the shape of a version's data, values replaced by null. */
 export function subkeysRoute(

@@ -1,9 +1,7 @@
-import { parseDurationSeconds } from '../core/duration';
 import type { BarrierStorage } from '../core/storage';
 import {
   logicalReply,
   noContent,
-  parseGoBool,
   type HandlerRequest,
   type JsonObject,
   type Route,
@@ -19,7 +17,8 @@ import {
   type KvConfig,
   type KvSecret,
 } from './kv-record';
-import { applyConfig, configData, invalidPathRoute, subkeysRoute } from './kv-extra';
+import { configData, invalidPathRoute, subkeysRoute } from './kv-extra';
+import { applyCustomMetadata, applySettings } from './kv-metadata';
 import { kvVersionsRoutes } from './kv-versions';
 
 /** A KV version 2 secrets engine mounted at one path. */
@@ -114,7 +113,7 @@ export class KvV2Engine {
   }
 
   private writeConfig(body: JsonObject): VaultReply {
-    this.storage.put(`${this.prefix}config`, applyConfig({ ...this.config() }, body));
+    this.storage.put(`${this.prefix}config`, applySettings({ ...this.config() }, body));
     return noContent();
   }
 
@@ -179,18 +178,11 @@ export class KvV2Engine {
   private writeMetadata(request: HandlerRequest): VaultReply {
     const path = request.params.path ?? '';
     if (!path) throw badRequest('missing path');
-    const body = request.body;
-    const secret = this.secret(path) ?? newSecret(Date.now());
-    if (body.max_versions !== undefined) secret.maxVersions = Number(body.max_versions);
-    if (body.cas_required !== undefined) {
-      secret.casRequired = parseGoBool(body.cas_required) ?? false;
-    }
-    if (body.delete_version_after !== undefined) {
-      secret.deleteVersionAfter = parseDurationSeconds(body.delete_version_after);
-    }
-    if (body.custom_metadata !== undefined) {
-      secret.customMetadata = body.custom_metadata as Record<string, string> | null;
-    }
+    const secret = applySettings(
+      { ...(this.secret(path) ?? newSecret(Date.now())) },
+      request.body,
+    );
+    applyCustomMetadata(secret, request.body);
     secret.updatedAt = Date.now();
     this.save(path, secret);
     return noContent();

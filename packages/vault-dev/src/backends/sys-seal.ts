@@ -1,4 +1,4 @@
-import { VaultError, badRequest } from '../core/vault-error';
+import { badRequest } from '../core/vault-error';
 import {
   noContent,
   parseGoBool,
@@ -12,7 +12,7 @@ import type { VaultCore } from '../core/vault-core';
 /** The Vault version vault-dev answers as; clients compare it, so keep it plausible. */
 export const VAULT_VERSION = '1.19.0';
 const BUILD_DATE = '2025-03-04T12:00:00Z';
-const CLUSTER_NAME = 'vault-dev-cluster';
+export const CLUSTER_NAME = 'vault-dev-cluster';
 
 export function sealStatus(core: VaultCore) {
   const { seal } = core;
@@ -93,63 +93,6 @@ async function initialize(core: VaultCore, request: HandlerRequest): Promise<Vau
   });
 }
 
-const HEALTH_CODES = [
-  'activecode',
-  'standbycode',
-  'drsecondarycode',
-  'performancestandbycode',
-  'haunhealthycode',
-  'removedcode',
-  'sealedcode',
-  'uninitcode',
-] as const;
-
-// vault-dev is a single active node, so the standby flags only need to be valid.
-const HEALTH_FLAGS = ['standbyok', 'perfstandbyok'] as const;
-
-function health(core: VaultCore, request: HandlerRequest): VaultReply {
-  const codes: Record<string, number> = {
-    activecode: 200,
-    standbycode: 429,
-    sealedcode: 503,
-    uninitcode: 501,
-  };
-  for (const name of HEALTH_CODES) {
-    const raw = request.query.get(name);
-    if (raw === null) continue;
-    if (!/^\d+$/.test(raw)) throw new VaultError(400, []);
-    codes[name] = Number(raw);
-  }
-  for (const flag of HEALTH_FLAGS) {
-    const raw = request.query.get(flag);
-    if (raw !== null && raw !== '' && parseGoBool(raw) === undefined) {
-      throw new VaultError(400, []);
-    }
-  }
-  const status = !core.seal.initialized
-    ? codes.uninitcode
-    : core.sealed
-      ? codes.sealedcode
-      : codes.activecode;
-  const body = {
-    initialized: core.seal.initialized,
-    sealed: core.sealed,
-    standby: false,
-    performance_standby: false,
-    replication_performance_mode: 'disabled',
-    replication_dr_mode: 'disabled',
-    server_time_utc: Math.floor(Date.now() / 1000),
-    version: VAULT_VERSION,
-    enterprise: false,
-    echo_duration_ms: 0,
-    clock_skew_ms: 0,
-    ...(core.sealed
-      ? {}
-      : { cluster_name: CLUSTER_NAME, cluster_id: core.seal.clusterId }),
-  };
-  return plainReply(body, status ?? 200);
-}
-
 export function sealRoutes(core: VaultCore): Route[] {
   return [
     {
@@ -175,13 +118,6 @@ export function sealRoutes(core: VaultCore): Route[] {
         read: () => plainReply({ initialized: core.seal.initialized }),
         update: (r) => initialize(core, r),
       },
-    },
-    {
-      pattern: /^health$/,
-      metric: 'sys/health',
-      unauthenticated: true,
-      raw: true,
-      operations: { read: (r) => health(core, r) },
     },
     {
       pattern: /^seal$/,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { healthRoute } from '../backends/sys-health';
 import { mountRoutes } from '../backends/sys-mounts';
 import { policiesRoutes } from '../backends/sys-policies';
 import { sealRoutes } from '../backends/sys-seal';
@@ -57,6 +58,7 @@ export class RequestPipeline {
   ) {
     this.sysRoutes = [
       ...sealRoutes(core),
+      healthRoute(core),
       ...mountRoutes(core),
       ...policiesRoutes(core),
       ...wrappingRoutes(core.tokens),

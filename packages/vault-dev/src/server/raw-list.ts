@@ -48,7 +48,8 @@ export function handleListMethod(server: Server, dispatch: Dispatch): void {
     }
     const request = parseRawRequest(raw);
     if (!request) {
-      // Limitation: a LIST request whose head or body spans several TCP packets is refused.
+      // Limitation: a LIST request whose head or body spans several TCP packets is
+      // refused, and requests pipelined behind a LIST in the same packet are dropped.
       rejectMalformed(socket);
       return;
     }
@@ -116,8 +117,21 @@ function writeRaw(socket: Socket, reply: SerializedReply, keepAlive: boolean): v
   else socket.end(Buffer.concat([head, reply.payload]));
 }
 
+// Even a request Node could not parse gets the errors envelope and no-store.
+const MALFORMED = Buffer.from(
+  [
+    'HTTP/1.1 400 Bad Request',
+    'Content-Type: application/json',
+    'Cache-Control: no-store',
+    'Content-Length: 14',
+    'Connection: close',
+    '',
+    '{"errors":[]}\n',
+  ].join('\r\n'),
+  'latin1',
+);
+
 function rejectMalformed(socket: Socket): void {
-  if (socket.writable)
-    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  if (socket.writable) socket.end(MALFORMED);
   else socket.destroy();
 }
