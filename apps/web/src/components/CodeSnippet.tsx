@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
@@ -36,7 +36,15 @@ export function CodeSnippet({ title, code }: { title: string; code: string }) {
         </div>
       </div>
       <pre className="p-code-snippet__block--icon is-wrapped">
-        <code>{code}</code>
+        <code>
+          {code.split(' ').map((word, index) => (
+            // Lines wrap between words only: never inside "--secrets-mount".
+            <Fragment key={index}>
+              {index > 0 && ' '}
+              <span className="nowrap">{word}</span>
+            </Fragment>
+          ))}
+        </code>
       </pre>
     </div>
   );

@@ -45,7 +45,10 @@ export function CommandLineSection({ draft }: { draft: CommandDraft }) {
         with <code>CONTROLLER_DIR</code> set to that controller&apos;s directory. Each
         controller needs its own wrapped token.
       </p>
-      <CodeSnippet title="Configure this controller" code={configureCommand(draft)} />
+      <CodeSnippet
+        title="Configure a controller, from its own shell"
+        code={configureCommand(draft)}
+      />
       <CodeSnippet
         title="Migrate, once every controller is configured"
         code="npx config-vault migrate"

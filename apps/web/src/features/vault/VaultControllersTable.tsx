@@ -32,7 +32,7 @@ export function VaultControllersTable(props: VaultControllersTableProps) {
   const { controllers, isAdmin, onConfigure, configureButtons } = props;
   return (
     <>
-      <table aria-label="Controllers and their Vault state">
+      <table aria-label="Controllers and their Vault state" className="vault-table">
         <thead>
           <tr>
             <th scope="col">Name</th>
