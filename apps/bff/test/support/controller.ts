@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
 import type { ControllerConfig } from '../../src/config/env';
-import { startController, type RunningController } from '../../src/controller';
+import {
+  startController,
+  type RunningController,
+  type StartControllerOptions,
+} from '../../src/controller';
 import { captureLog, type CapturedLog } from './log-capture';
 import { HttpClient } from './http-client';
 
@@ -24,10 +28,14 @@ export interface TestController extends RunningController {
   client(): HttpClient;
 }
 
-/** A real controller in this process on a free port, logging into memory. */
+/**
+ * A real controller in this process on a free port, logging into memory; without
+ * `options.extensions`, none (no Vault integration).
+ */
 export async function startTestController(
   databaseUrl: string | undefined,
   overrides: Partial<ControllerConfig> = {},
+  options: Pick<StartControllerOptions, 'extensions' | 'heartbeatIntervalMs'> = {},
 ): Promise<TestController> {
   const dataDir = await scratchDir();
   const config: ControllerConfig = {
@@ -46,7 +54,12 @@ export async function startTestController(
     ...overrides,
   };
   const logs = captureLog();
-  const controller = await startController({ config, log: logs.log, extensions: [] });
+  const controller = await startController({
+    config,
+    log: logs.log,
+    extensions: options.extensions ?? [],
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+  });
   running.add(controller);
   return {
     ...controller,

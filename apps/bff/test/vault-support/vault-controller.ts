@@ -1,26 +1,20 @@
-import path from 'node:path';
-import type { ControllerConfig } from '../../src/config/env';
-import { startController, type RunningController } from '../../src/controller';
 import {
   createVaultExtension,
   type VaultExtensionOptions,
 } from '../../src/vault/vault-extension';
-import { scratchDir, ADMIN } from '../support/controller';
+import { ADMIN, startTestController, type TestController } from '../support/controller';
 import { HttpClient } from '../support/http-client';
-import { captureLog, type CapturedLog } from '../support/log-capture';
 
 export { ADMIN };
 
-export interface VaultTestController extends RunningController {
+export interface VaultTestController extends TestController {
   name: string;
   dir: string;
-  logs: CapturedLog;
-  client(): HttpClient;
   /** A client logged in as the admin. */
   admin(): Promise<HttpClient>;
 }
 
-const running = new Set<RunningController>();
+const running = new Set<VaultTestController>();
 
 /** A controller with the Vault extension, in this process, on a free port. */
 export async function startVaultController(
@@ -32,53 +26,37 @@ export async function startVaultController(
     heartbeatIntervalMs?: number;
   } = {},
 ): Promise<VaultTestController> {
-  const dataDir = await scratchDir('bff-vault-test-');
-  const dir = options.dir ?? path.join(dataDir, 'controller');
-  const config: ControllerConfig = {
-    databaseUrl,
-    dataDir,
-    controllerDir: dir,
-    controllerName: name,
-    host: '127.0.0.1',
-    port: 0,
-    controllerUrl: undefined,
-    adminUsername: ADMIN.username,
-    adminPassword: ADMIN.password,
-    demoMachines: 0,
-    logLevel: 'debug',
-    webDist: path.join(dataDir, 'no-web-build'),
-  };
-  const logs = captureLog();
-  const controller = await startController({
-    config,
-    log: logs.log,
-    heartbeatIntervalMs: options.heartbeatIntervalMs,
-    extensions: [
-      createVaultExtension({
-        healthIntervalMs: 200,
-        vaultTimeoutMs: 2_000,
-        ...options.extension,
-      }),
-    ],
+  const extension = createVaultExtension({
+    healthIntervalMs: 200,
+    vaultTimeoutMs: 2_000,
+    ...options.extension,
   });
-  running.add(controller);
-  return {
-    ...controller,
+  const started = await startTestController(
+    databaseUrl,
+    {
+      controllerName: name,
+      demoMachines: 0,
+      ...(options.dir ? { controllerDir: options.dir } : {}),
+    },
+    { extensions: [extension], heartbeatIntervalMs: options.heartbeatIntervalMs },
+  );
+  const controller: VaultTestController = {
+    ...started,
     name,
-    dir,
-    logs,
+    dir: started.config.controllerDir,
     close: async () => {
       running.delete(controller);
-      await controller.close();
+      await started.close();
     },
-    client: () => new HttpClient(controller.url),
     admin: async () => {
-      const client = new HttpClient(controller.url);
+      const client = new HttpClient(started.url);
       const login = await client.login(ADMIN.username, ADMIN.password);
       if (login.status !== 200) throw new Error(`admin login failed: ${login.status}`);
       return client;
     },
   };
+  running.add(controller);
+  return controller;
 }
 
 /** Stops every controller this file started (call in afterAll before the database goes). */
