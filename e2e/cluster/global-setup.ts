@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDevCluster } from '@vault-secrets/bff/dev-cluster';
 import { CLUSTER_FILE_ENV } from './cluster-info';
+import { leakedIntoLogs } from './log-secrecy';
 
 /**
  * Starts one real cluster for every test: embedded PostgreSQL, the Vault
@@ -15,13 +16,17 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await chmod(dataDir, 0o755);
 
   const started = Date.now();
+  const printed: string[] = [];
   const cluster = await startDevCluster({
     dataDir,
     controllers: 3,
     basePort: 0,
     vaultPort: 0,
     demoMachines: 3,
-    log: (line) => process.stderr.write(`[e2e cluster] ${line}\n`),
+    log: (line) => {
+      printed.push(line);
+      process.stderr.write(`[e2e cluster] ${line}\n`);
+    },
   });
   process.stderr.write(
     `[e2e cluster] up in ${((Date.now() - started) / 1000).toFixed(1)}s in ${dataDir}\n`,
@@ -30,7 +35,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[CLUSTER_FILE_ENV] = cluster.clusterFile;
 
   return async () => {
+    // Every secret the tests handed to the cluster, looked for in all it logged.
+    const leaks = await leakedIntoLogs(cluster.info, cluster.logDir, printed.join('\n'));
     await cluster.stop();
     await rm(dataDir, { recursive: true, force: true });
+    // Checked after stopping, so a leak fails the run without leaving a cluster behind.
+    if (leaks.length > 0)
+      throw new Error(`secrets found in the logs: ${leaks.join(', ')}`);
   };
 }
