@@ -150,6 +150,39 @@ describe('AppRole', () => {
     }
   });
 
+  it("spends the role's secret_id_num_uses and refuses a per-secret_id widening", async () => {
+    await root('POST', 'auth/approle/role/twice', {
+      token_policies: ['app'],
+      secret_id_num_uses: 2,
+      secret_id_ttl: '1h',
+    });
+    const id = await roleId('twice');
+    const made = await root('POST', 'auth/approle/role/twice/secret-id', {});
+    expect(made.body.data).toMatchObject({ secret_id_num_uses: 2, secret_id_ttl: 3600 });
+    const secret = made.body.data?.secret_id as string;
+    const login = () =>
+      call(server, 'POST', 'auth/approle/login', {
+        body: { role_id: id, secret_id: secret },
+      });
+    expect((await login()).status).toBe(200);
+    expect((await login()).status).toBe(200);
+    expect((await login()).body).toEqual({ errors: ['invalid role or secret ID'] });
+    const wider = await root('POST', 'auth/approle/role/twice/secret-id', {
+      num_uses: 0,
+    });
+    expect(wider.body).toEqual({
+      errors: ["num_uses cannot be higher than the role's secret_id_num_uses"],
+    });
+    const longer = await root('POST', 'auth/approle/role/twice/secret-id', { ttl: '2h' });
+    expect(longer.body).toEqual({
+      errors: ["ttl cannot be longer than the role's secret_id_ttl"],
+    });
+    const negative = await root('POST', 'auth/approle/role/twice/secret-id', {
+      num_uses: -1,
+    });
+    expect(negative.body).toEqual({ errors: ['num_uses cannot be negative'] });
+  });
+
   it('honours secret_id num_uses and ttl', async () => {
     await root('POST', 'auth/approle/role/limited', { token_policies: ['app'] });
     const id = await roleId('limited');

@@ -82,7 +82,10 @@ function requestedLimit(body: JsonObject, field: string, roleLimit: number): num
   if (!Number.isInteger(value) || value < 0)
     throw badRequest(`${field} cannot be negative`);
   if (roleLimit > 0 && (value === 0 || value > roleLimit)) {
-    throw badRequest(`${field} cannot be higher than the role's secret_id_${field}`);
+    const comparison = field === 'ttl' ? 'longer' : 'higher';
+    throw badRequest(
+      `${field} cannot be ${comparison} than the role's secret_id_${field}`,
+    );
   }
   return value;
 }

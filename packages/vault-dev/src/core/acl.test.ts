@@ -82,6 +82,18 @@ describe('ACL path matching', () => {
   });
 });
 
+describe('list requests', () => {
+  it('try globs on the path without its trailing slash first, as Vault does', () => {
+    const acl = aclOf(`
+      path "secret/metadata/app*" { capabilities = ["list"] }
+      path "secret/metadata/app/*" { capabilities = ["read"] }
+    `);
+    expect(acl.check('secret/metadata/app/', 'list').allowed).toBe(true);
+    expect(acl.check('secret/metadata/app/x/', 'list').allowed).toBe(false);
+    expect(acl.check('secret/metadata/app/x', 'read').allowed).toBe(true);
+  });
+});
+
 describe('wrapping TTL bounds in policies', () => {
   const bounded = () =>
     aclOf(`path "auth/approle/role/app/secret-id" {

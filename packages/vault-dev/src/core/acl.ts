@@ -54,16 +54,19 @@ export class Acl {
     return { allowed: true, sudo: grants.capabilities.has('sudo') };
   }
 
+  /**
+   * Vault's order: the exact path; for a list, the exact path without its trailing
+   * slash, then globs against that trimmed path (so `secret/metadata/app*` can
+   * decide for `secret/metadata/app/`); then globs against the path as sent.
+   */
   private findGrants(path: string, operation: Operation): Grants | undefined {
-    // List requests carry a trailing slash; a rule without it still applies.
-    const trimmed = operation === 'list' ? path.replace(/\/$/, '') : undefined;
-    const exact =
-      this.exact.get(path) ??
-      (trimmed === undefined ? undefined : this.exact.get(trimmed));
-    if (exact) return exact;
+    const trimmed =
+      operation === 'list' && path.endsWith('/') ? path.slice(0, -1) : undefined;
     return (
-      this.bestWildcard(path) ??
-      (trimmed === undefined ? undefined : this.bestWildcard(trimmed))
+      this.exact.get(path) ??
+      (trimmed === undefined ? undefined : this.exact.get(trimmed)) ??
+      (trimmed === undefined ? undefined : this.bestWildcard(trimmed)) ??
+      this.bestWildcard(path)
     );
   }
 
