@@ -88,7 +88,7 @@ export function AppHeader({ user, onLogout, loggingOut }: AppHeaderProps) {
             <li className="p-navigation__item">
               <span className="p-navigation__link signed-in-user">
                 Signed in as <strong>{user.username}</strong>
-                {user.role === 'admin' && ' (admin)'}
+                {user.role === 'admin' && ' (administrator)'}
               </span>
             </li>
             <li className="p-navigation__item app-session-item">

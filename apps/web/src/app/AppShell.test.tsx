@@ -34,7 +34,7 @@ describe('app shell', () => {
     );
     expect(screen.getByRole('banner')).toHaveTextContent('Vault secrets');
     expect(screen.getByText(/Signed in as/)).toHaveTextContent(
-      'Signed in as admin (admin)',
+      'Signed in as admin (administrator)',
     );
     expect(screen.getByRole('main')).toBeInTheDocument();
   });
