@@ -84,6 +84,15 @@ async function wrapped(): Promise<string> {
 
 const vaultFile = () => path.join(region1.dir, 'vault.json');
 
+/** When the database says region-1 was configured: a refused configure keeps it. */
+async function configuredAt(): Promise<string | null> {
+  const row = await db.query<{ at: Date | null }>(
+    'SELECT vault_configured_at AS at FROM controllers WHERE id = $1',
+    [region1.controllerId],
+  );
+  return row.rows[0]?.at?.toISOString() ?? null;
+}
+
 beforeAll(async () => {
   testbed = await startVaultTestbed();
   ({ databaseUrl, db, vault, role } = testbed);
@@ -143,12 +152,14 @@ describe('config-vault configure', () => {
 
   it('refuses to replace the configuration without a terminal unless --yes', async () => {
     const before = await readFile(vaultFile(), 'utf8');
+    const markedBefore = await configuredAt();
     const token = await wrapped();
     const refused = await cli(['configure', vault.url, role.roleId, token, 'maas']);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(/already configured with Vault.*pass --yes/);
     expect(await readFile(vaultFile(), 'utf8')).toBe(before);
+    expect(await configuredAt()).toBe(markedBefore);
 
     // The refusal came before Vault: the same wrapped token still works.
     const replaced = await cli([
@@ -190,6 +201,8 @@ describe('config-vault configure', () => {
 
   it('fails with one line and changes nothing when the wrapped token was already used', async () => {
     const before = await readFile(vaultFile(), 'utf8');
+    const markedBefore = await configuredAt();
+    expect(markedBefore).not.toBeNull();
     const token = await wrapped();
     await vaultApi(vault.url, token, 'POST', 'sys/wrapping/unwrap');
     const result = await cli([
@@ -204,6 +217,7 @@ describe('config-vault configure', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^config-vault: The wrapped token was already used/);
     expect(await readFile(vaultFile(), 'utf8')).toBe(before);
+    expect(await configuredAt()).toBe(markedBefore);
   });
 });
 
