@@ -75,6 +75,21 @@ describe('tokens', () => {
       body: { token: auth.client_token },
     });
     expect(other.body.data).toMatchObject({ accessor: auth.accessor });
+    const withoutRight = await call(server, 'POST', 'auth/token/lookup', {
+      token: auth.client_token,
+      body: {},
+    });
+    expect(withoutRight.status).toBe(403);
+    const unknown = await call(server, 'POST', 'auth/token/lookup', {
+      token: server.rootToken,
+      body: { token: 'hvs.unknown' },
+    });
+    expect(unknown).toMatchObject({ status: 403, body: { errors: ['bad token'] } });
+    const mine = await call(server, 'POST', 'auth/token/lookup', {
+      token: server.rootToken,
+      body: {},
+    });
+    expect(mine.body.data).toMatchObject({ id: server.rootToken, policies: ['root'] });
   });
 
   it('accepts Authorization: Bearer as well as X-Vault-Token', async () => {

@@ -53,6 +53,15 @@ describe('response wrapping', () => {
       creation_path: 'auth/approle/role/app/secret-id',
       creation_ttl: 300,
     });
+    const looked = await call(server, 'POST', 'auth/token/lookup', {
+      token: server.rootToken,
+      body: { token },
+    });
+    expect(looked.body.data).toMatchObject({
+      policies: ['response-wrapping'],
+      num_uses: 1,
+      path: 'auth/approle/role/app/secret-id',
+    });
     const unwrapped = await call(server, 'POST', 'sys/wrapping/unwrap', { token });
     expect(unwrapped.status).toBe(200);
     expect(unwrapped.body.data?.secret_id).toEqual(expect.any(String));

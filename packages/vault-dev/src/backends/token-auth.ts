@@ -127,11 +127,12 @@ function createToken(tokens: TokenStore, request: HandlerRequest, orphan: boolea
   return logicalReply(null, { auth: tokenAuthBlock(entry, entry.meta) });
 }
 
+/** Without a `token`, Vault looks up the caller; an unknown token is a 403. */
 function lookupOther(tokens: TokenStore, request: HandlerRequest): VaultReply {
-  const id = stringField(request.body, 'token');
-  if (!id) throw badRequest('missing token to look up');
+  const id = stringField(request.body, 'token') || request.clientToken;
+  if (!id) throw badRequest('missing token ID');
   const entry = tokens.lookup(id);
-  if (!entry || entry.wrapped) throw badRequest('bad token');
+  if (!entry) throw new VaultError(403, ['bad token']);
   return logicalReply(tokenLookupData(entry));
 }
 

@@ -145,7 +145,8 @@ export function tokenLookupData(entry: TokenEntry) {
     id: entry.id,
     issue_time: rfc3339(entry.createdAt),
     meta: entry.meta,
-    num_uses: entry.numUses,
+    // A wrapping token has one use in Vault; here its single use is the unwrap itself.
+    num_uses: entry.wrapped ? 1 : entry.numUses,
     orphan: entry.orphan,
     path: entry.path,
     policies: entry.policies,
