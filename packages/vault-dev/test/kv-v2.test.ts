@@ -129,6 +129,10 @@ describe('KV v2', () => {
     await as('DELETE', 'secret/metadata/tree/b/c');
     await as('DELETE', 'secret/metadata/tree/b/d');
     expect((await as('LIST', 'secret/metadata/tree')).body.data).toEqual({ keys: ['a'] });
+    const badList = await as('GET', 'secret/metadata/tree/?list=maybe');
+    expect(badList).toMatchObject({ status: 400, body: { errors: [] } });
+    const notList = await as('GET', 'secret/metadata/tree/a?list=false');
+    expect(notList.body.data).toMatchObject({ current_version: 1 });
     const empty = await as('LIST', 'secret/metadata/no-such-folder');
     expect(empty).toMatchObject({ status: 404, body: { errors: [] } });
   });

@@ -1,7 +1,7 @@
 import type { Operation } from './acl';
 import { parseDurationSeconds } from './duration';
 import { parseGoBool, type JsonObject } from './routing';
-import { badRequest, methodNotAllowed, notFound } from './vault-error';
+import { VaultError, badRequest, methodNotAllowed, notFound } from './vault-error';
 
 /** "/v1/a/b?x=1" into the logical path "a/b" and the query. */
 export function splitUrl(raw: string): { path: string; searchParams: URLSearchParams } {
@@ -22,7 +22,7 @@ export function toOperation(method: string, query: URLSearchParams): Operation {
   switch (method) {
     case 'GET':
     case 'HEAD':
-      return parseGoBool(query.get('list') ?? 'false') ? 'list' : 'read';
+      return listRequested(query) ? 'list' : 'read';
     case 'LIST':
       return 'list';
     case 'POST':
@@ -35,6 +35,15 @@ export function toOperation(method: string, query: URLSearchParams): Operation {
     default:
       throw methodNotAllowed();
   }
+}
+
+/** `?list=` takes Go's boolean spellings; anything else is a 400 without a message. */
+function listRequested(query: URLSearchParams): boolean {
+  const raw = query.get('list');
+  if (raw === null || raw === '') return false;
+  const list = parseGoBool(raw);
+  if (list === undefined) throw new VaultError(400, []);
+  return list;
 }
 
 export function parseWrapTtl(header: string | undefined): number | undefined {
