@@ -81,6 +81,12 @@ describe('migrate section', () => {
     expect(bar).toHaveAttribute('aria-valuenow', '50');
     expect(bar).toHaveAttribute('aria-valuemax', '200');
     expect(screen.getByText(/50 of 200 secrets moved/)).toBeInTheDocument();
+    // Announced once, not every second with the counts.
+    const announced = screen
+      .getAllByRole('status')
+      .map((region) => region.textContent)
+      .filter((text) => text?.includes('Migrating'));
+    expect(announced).toEqual(['Migrating secrets to Vault']);
     expect(
       screen.getByRole('button', { name: 'Migrate secrets to Vault' }),
     ).toBeDisabled();

@@ -8,8 +8,12 @@ export function MigrationProgress({ migration }: { migration: Migration }) {
   switch (migration.state) {
     case 'running':
       return (
-        <div className="migration-progress" role="status">
-          <p>Migrating: {counts}.</p>
+        // Only the start is announced: counts that change every second would talk
+        // over everything else. The bar carries the figures for whoever asks.
+        <div className="migration-progress">
+          <p>
+            <span role="status">Migrating secrets to Vault</span>: {counts}.
+          </p>
           <ProgressBar
             label="Migration progress"
             value={migration.migrated}
