@@ -53,6 +53,22 @@ describe('bad input to the API', () => {
     expect(fields(result)).toEqual({ role: 'Unknown field; remove it.' });
   });
 
+  it('names an unknown field called __proto__ like any other', async () => {
+    const result = await client.request('POST', '/api/v1/auth/login', {
+      rawBody: '{"__proto__": {"role": "admin"}, "username": "a", "password": "b"}',
+    });
+    expectCleanError(result, 400, 'VALIDATION_FAILED');
+    expect(Object.keys(fields(result))).toEqual(['__proto__']);
+  });
+
+  it('answers text PostgreSQL cannot hold (a NUL) with 400, not 500', async () => {
+    const result = await client.post('/api/v1/auth/login', {
+      username: 'admin\u0000',
+      password: 'a password',
+    });
+    expectCleanError(result, 400, 'VALIDATION_FAILED');
+  });
+
   it('rejects a body that is not an object', async () => {
     const array = await client.post('/api/v1/auth/login', [ADMIN]);
     const text = await client.request('POST', '/api/v1/auth/login', {

@@ -34,6 +34,15 @@ export function isConnectionError(error: unknown): boolean {
   );
 }
 
+// PostgreSQL refuses NUL in text (22021) and characters its encoding lacks (22P05).
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
+
+/** A value from the request that PostgreSQL cannot store or compare as text. */
+export function isUnstorableTextError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNSTORABLE_TEXT_CODES.has(code);
+}
+
 export function createPool(databaseUrl: string, log: Logger): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,

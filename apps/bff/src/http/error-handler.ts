@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { isConnectionError } from '../db/pool';
+import { isConnectionError, isUnstorableTextError } from '../db/pool';
 import type { Logger } from '../logging/logger';
 import { AppError } from './app-error';
 
@@ -59,6 +59,14 @@ function toAppError(error: unknown): AppError | null {
   if (parserError) return parserError;
   const clientError = fromClientError(error);
   if (clientError) return clientError;
+  if (isUnstorableTextError(error)) {
+    return new AppError(
+      'VALIDATION_FAILED',
+      400,
+      'A value holds a character that cannot be stored, such as NUL; remove it.',
+      { fields: { body: 'Contains a NUL or otherwise unstorable character.' } },
+    );
+  }
   if (isConnectionError(error)) {
     return new AppError(
       'DATABASE_UNAVAILABLE',
