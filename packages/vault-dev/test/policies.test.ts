@@ -32,6 +32,10 @@ describe('policies over HTTP', () => {
     expect(listed.body.data?.keys).toEqual(
       expect.arrayContaining(['default', 'reader', 'root']),
     );
+    const legacyList = await call(server, 'GET', 'sys/policy', { token: root });
+    expect(legacyList.body.policies).toEqual(expect.arrayContaining(['reader', 'root']));
+    const readNotList = await call(server, 'GET', 'sys/policies/acl', { token: root });
+    expect(readNotList.status).toBe(405);
     const bad = await call(server, 'PUT', 'sys/policy/broken', {
       token: root,
       body: { policy: 'path "x" { capabilities = ["fly"] }' },

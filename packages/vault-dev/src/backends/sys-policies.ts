@@ -41,10 +41,10 @@ function policyRoutes(core: VaultCore, base: string, legacy: boolean): Route[] {
     {
       pattern: new RegExp(`^${base}/?$`),
       metric: `sys/${base}`,
-      operations: {
-        list: () => listPolicies(core, legacy),
-        read: () => listPolicies(core, legacy),
-      },
+      // sys/policy lists on GET too; sys/policies/acl only on LIST (or ?list=true).
+      operations: legacy
+        ? { list: () => listPolicies(core, true), read: () => listPolicies(core, true) }
+        : { list: () => listPolicies(core, false) },
     },
     {
       pattern: new RegExp(`^${base}/(?<name>[^/]+)$`),
