@@ -15,6 +15,11 @@ status     This controller's configuration (without secrets), every controller's
 The controller is the one whose directory CONTROLLER_DIR (or --controller-dir)
 names; DATABASE_URL, when set, overrides the database recorded there.`;
 
+// Limitation: WRAPPED_TOKEN is a positional argument (the command's contract), so
+// other local users can see it in the process list while config-vault runs. It is
+// single-use and unwrapped within the first second, so a copy seen there has
+// already been spent, or is spent by the attacker instead, which configure then
+// reports as "already used".
 export interface ConfigureArgs {
   command: 'configure';
   url: string;
