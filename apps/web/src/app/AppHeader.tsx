@@ -1,7 +1,6 @@
 import type { User } from '@vault-secrets/shared';
 import { useState } from 'react';
 import { Link, NavLink, useMatch } from 'react-router';
-import { useBackgroundRefreshFailing } from '../lib/connection-status';
 
 const NAV_ITEMS = [
   { to: '/controllers', label: 'Controllers' },
@@ -43,7 +42,6 @@ interface AppHeaderProps {
 /** Product name, navigation, who is signed in, and the way out. */
 export function AppHeader({ user, onLogout, loggingOut }: AppHeaderProps) {
   const [menuOpen, setMenuOpen] = useState(false);
-  const refreshFailing = useBackgroundRefreshFailing();
 
   return (
     <header className={`p-navigation is-dark${menuOpen ? ' has-menu-open' : ''}`}>
@@ -78,13 +76,6 @@ export function AppHeader({ user, onLogout, loggingOut }: AppHeaderProps) {
             ))}
           </ul>
           <ul className="p-navigation__items">
-            {refreshFailing && (
-              <li className="p-navigation__item">
-                <span className="p-navigation__link refresh-failing" role="status">
-                  Updates paused: the controller is not answering. Retrying…
-                </span>
-              </li>
-            )}
             <li className="p-navigation__item">
               <span className="p-navigation__link signed-in-user">
                 Signed in as <strong>{user.username}</strong>

@@ -6,6 +6,7 @@ import { QueryErrorNotice } from '../components/QueryErrorNotice';
 import { sessionQueryOptions, useLogout } from '../features/auth';
 import { IntegrationBanner } from '../features/vault';
 import { AppHeader } from './AppHeader';
+import { UpdatesPausedNotice } from './UpdatesPausedNotice';
 
 /** Every signed-in page: header, then the admins' integration banner above the page. */
 export function AppShell() {
@@ -48,6 +49,7 @@ export function AppShell() {
       </a>
       <AppHeader user={user} onLogout={logOut} loggingOut={logout.isPending} />
       <main className="app-main" id="main" tabIndex={-1}>
+        <UpdatesPausedNotice />
         <IntegrationBanner isAdmin={user.role === 'admin'} />
         <Outlet context={{ user } satisfies ShellContext} />
       </main>

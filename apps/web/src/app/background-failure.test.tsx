@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { CONTROLLERS_POLL_MS } from '../lib/polling';
 import { makeController, plainUser } from '../test/fixtures';
@@ -24,7 +24,11 @@ describe('background refresh failures', () => {
     controllerAnswers = false;
     await vi.advanceTimersByTimeAsync(CONTROLLERS_POLL_MS);
 
-    expect(await screen.findByText(/Updates paused/)).toBeInTheDocument();
+    const notice = await screen.findByText('Updates paused');
+    expect(notice.closest('[role="status"]')).not.toBeNull();
+    expect(
+      within(screen.getByRole('main')).getByText(/shows what it last received/),
+    ).toBeVisible();
     expect(screen.getByRole('rowheader', { name: 'region-1' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 
