@@ -180,6 +180,60 @@ describe('KV v2', () => {
     expect(badConfig.status).toBe(400);
   });
 
+  it('patches the current version with a JSON merge patch, as Vault does', async () => {
+    const merge = { 'Content-Type': 'application/merge-patch+json' };
+    const patch = (path: string, body: unknown, headers = merge) =>
+      call(server, 'PATCH', path, { token: server.rootToken, body, headers });
+    await as('POST', 'secret/data/patched', { data: { a: 1, b: { c: 2, d: 3 } } });
+    const patched = await patch('secret/data/patched', {
+      data: { a: null, b: { c: 20 }, e: 'new' },
+      options: { cas: 1 },
+    });
+    expect(patched.body.data).toMatchObject({ version: 2, destroyed: false });
+    expect((await as('GET', 'secret/data/patched')).body.data?.data).toEqual({
+      b: { c: 20, d: 3 },
+      e: 'new',
+    });
+    const wrongType = await patch(
+      'secret/data/patched',
+      { data: {} },
+      {
+        'Content-Type': 'application/json',
+      },
+    );
+    expect(wrongType).toMatchObject({
+      status: 415,
+      body: {
+        errors: [
+          'PATCH requires Content-Type of application/merge-patch+json, provided application/json',
+        ],
+      },
+    });
+    const staleCas = await patch('secret/data/patched', {
+      data: {},
+      options: { cas: 1 },
+    });
+    expect(staleCas.body.errors).toEqual([
+      'check-and-set parameter did not match the current version',
+    ]);
+    expect((await patch('secret/data/never', { data: { a: 1 } })).status).toBe(404);
+    await as('DELETE', 'secret/data/patched');
+    const deleted = await patch('secret/data/patched', { data: { a: 1 } });
+    expect(deleted.status).toBe(404);
+    expect(deleted.body.data).toMatchObject({ version: 2 });
+    expect(deleted.body).not.toHaveProperty('errors');
+  });
+
+  it("keeps the larger of the secret's and the engine's max_versions", async () => {
+    await as('POST', 'sys/mounts/versions-kv', { type: 'kv', options: { version: '2' } });
+    await as('POST', 'versions-kv/config', { max_versions: 4 });
+    await as('POST', 'versions-kv/metadata/s', { max_versions: 2 });
+    for (let i = 1; i <= 6; i++) await as('POST', 'versions-kv/data/s', { data: { i } });
+    const meta = await as('GET', 'versions-kv/metadata/s');
+    expect(Object.keys(meta.body.data?.versions as object)).toEqual(['3', '4', '5', '6']);
+    expect(meta.body.data).toMatchObject({ oldest_version: 3, current_version: 6 });
+  });
+
   it('reads subkeys without values', async () => {
     await as('POST', 'secret/data/shape', { data: { a: 'x', b: { c: 'y' } } });
     const shape = await as('GET', 'secret/subkeys/shape');

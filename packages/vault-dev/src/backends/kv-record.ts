@@ -1,6 +1,7 @@
 import { formatDuration } from '../core/duration';
 import { rfc3339 } from '../core/ids';
 import type { JsonObject } from '../core/routing';
+import { badRequest } from '../core/vault-error';
 
 export interface KvVersion {
   data: JsonObject | null;
@@ -46,22 +47,37 @@ export function newSecret(now: number): KvSecret {
   };
 }
 
-/** Adds a version and forgets the oldest ones beyond the version limit. */
+/**
+ * Adds a version and forgets the oldest beyond the limit: the larger of the secret's
+ * and the engine's max_versions (10 when neither is set), with Vault's arithmetic.
+ */
 export function addVersion(secret: KvSecret, data: JsonObject, config: KvConfig): number {
   const now = Date.now();
   const version = secret.currentVersion + 1;
   secret.versions[version] = { data, createdAt: now, deletedAt: 0, destroyed: false };
   secret.currentVersion = version;
   secret.updatedAt = now;
-  const limit = secret.maxVersions || config.maxVersions || DEFAULT_MAX_VERSIONS;
-  const oldestKept = version - limit + 1;
-  if (oldestKept > 1) {
-    for (const key of Object.keys(secret.versions)) {
-      if (Number(key) < oldestKept) delete secret.versions[key];
+  const limit = Math.max(secret.maxVersions, config.maxVersions) || DEFAULT_MAX_VERSIONS;
+  if (version - secret.oldestVersion >= limit) {
+    const newestDropped = version - limit;
+    for (let old = secret.oldestVersion; old <= newestDropped; old++) {
+      delete secret.versions[old];
     }
-    secret.oldestVersion = oldestKept;
+    secret.oldestVersion = newestDropped + 1;
   }
   return version;
+}
+
+/** The check-and-set rules of a data write or patch, with Vault's errors. */
+export function checkCas(secret: KvSecret, body: JsonObject, config: KvConfig): void {
+  const options = body.options as JsonObject | undefined;
+  const cas = options?.cas;
+  if (cas === undefined && (secret.casRequired || config.casRequired)) {
+    throw badRequest('check-and-set parameter required for this call');
+  }
+  if (cas !== undefined && Number(cas) !== secret.currentVersion) {
+    throw badRequest('check-and-set parameter did not match the current version');
+  }
 }
 
 export function versionMetadata(secret: KvSecret, version: number) {

@@ -11,6 +11,7 @@ import { badRequest, notFound } from '../core/vault-error';
 import { FolderIndex } from './folder-index';
 import {
   addVersion,
+  checkCas,
   newSecret,
   secretMetadata,
   versionMetadata,
@@ -19,6 +20,7 @@ import {
 } from './kv-record';
 import { configData, invalidPathRoute, subkeysRoute } from './kv-extra';
 import { applyCustomMetadata, applySettings } from './kv-metadata';
+import { patchData } from './kv-patch';
 import { kvVersionsRoutes } from './kv-versions';
 
 /** A KV version 2 secrets engine mounted at one path. */
@@ -87,6 +89,7 @@ export class KvV2Engine {
           read: (r) => this.readData(r),
           create: (r) => this.writeData(r),
           update: (r) => this.writeData(r),
+          patch: (r) => patchData(this, r),
           delete: (r) => this.softDeleteLatest(r.params.path ?? ''),
         },
       },
@@ -139,14 +142,7 @@ export class KvV2Engine {
       throw badRequest('no data provided');
     }
     const secret = this.secret(path) ?? newSecret(Date.now());
-    const options = request.body.options as JsonObject | undefined;
-    const cas = options?.cas;
-    if (cas === undefined && (secret.casRequired || this.config().casRequired)) {
-      throw badRequest('check-and-set parameter required for this call');
-    }
-    if (cas !== undefined && Number(cas) !== secret.currentVersion) {
-      throw badRequest('check-and-set parameter did not match the current version');
-    }
+    checkCas(secret, request.body, this.config());
     const version = addVersion(secret, data as JsonObject, this.config());
     this.save(path, secret);
     return logicalReply(versionMetadata(secret, version));

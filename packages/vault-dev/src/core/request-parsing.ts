@@ -64,6 +64,20 @@ export function parseWrapTtl(header: string | undefined): number | undefined {
   return seconds || undefined;
 }
 
+const MERGE_PATCH = 'application/merge-patch+json';
+
+/** Vault takes a PATCH only as a JSON merge patch, and says so. */
+function checkPatchContentType(headers: Record<string, string | undefined>): void {
+  const header = headers['content-type'] ?? '';
+  const mediaType = (header.split(';')[0] ?? '').trim().toLowerCase();
+  if (mediaType === '') throw badRequest('mime: no media type');
+  if (mediaType !== MERGE_PATCH) {
+    throw new VaultError(415, [
+      `PATCH requires Content-Type of ${MERGE_PATCH}, provided ${mediaType}`,
+    ]);
+  }
+}
+
 /** What a handler needs from the raw request, read once and checked as Vault does. */
 export interface RequestInput {
   body: JsonObject;
@@ -82,6 +96,7 @@ export function readInput(
   operation: Operation,
   logical: boolean,
 ): RequestInput {
+  if (operation === 'patch' && logical) checkPatchContentType(request.headers);
   return {
     body: operation === 'update' || operation === 'patch' ? parseBody(request.body) : {},
     wrapTtl: logical ? parseWrapTtl(request.headers['x-vault-wrap-ttl']) : undefined,
