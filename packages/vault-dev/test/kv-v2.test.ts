@@ -261,6 +261,8 @@ describe('KV v2', () => {
     expect((await as('GET', 'team-kv/data/x')).body.data).toMatchObject({
       data: { ok: true },
     });
+    const tune = await as('POST', 'sys/mounts/team-kv/tune', { max_lease_ttl: '1h' });
+    expect(tune.status).toBe(405);
     const nowhere = await as('GET', 'nowhere/data/x');
     expect(nowhere.status).toBe(404);
     expect(nowhere.body.errors?.[0]).toContain('no handler for route');

@@ -171,6 +171,8 @@ export class AppRoleAuth {
         ...role.tokenPolicies,
       ]),
     ].sort();
+    // Limitation: there is no identity store, so entity_id stays empty, and a
+    // secret_id's `metadata` is not carried into the token's metadata.
     const token = this.tokens.create({
       policies,
       path: `${this.mountPath}login`,

@@ -68,8 +68,11 @@ function listing(entries: MountEntry[], strip: string) {
   return reply;
 }
 
+// Limitation: reading or tuning a single mount (GET sys/mounts/:path, .../tune) is
+// not implemented; those requests get Vault's 405 "unsupported operation".
 export function mountRoutes(core: VaultCore): Route[] {
   return [
+    { pattern: /^(mounts|auth)\/.+\/tune$/, metric: 'sys/mounts/tune', operations: {} },
     {
       pattern: /^mounts\/?$/,
       metric: 'sys/mounts',
