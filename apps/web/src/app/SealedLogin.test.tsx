@@ -25,6 +25,7 @@ describe('login page while Vault is sealed', () => {
     expect(screen.queryByLabelText('Username')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Log in' })).not.toBeInTheDocument();
     expect(screen.getByText(/Key shares entered/)).toHaveTextContent('1 of 3');
+    expect(screen.getByLabelText('Unseal key share')).toHaveFocus();
     expect(screen.getByRole('progressbar', { name: 'Unseal progress' })).toHaveAttribute(
       'aria-valuenow',
       '1',

@@ -135,6 +135,17 @@ describe('configure Vault form', () => {
     expect(screen.getByRole('button', { name: 'Configure region-2' })).toHaveFocus();
   });
 
+  it('closes on Escape from any field, like Cancel', async () => {
+    const ui = renderApp('/settings/vault', settingsServer());
+    const form = await openForm(ui, 'region-3');
+    await ui.user.type(within(form).getByLabelText('Role ID'), 'abc');
+
+    await ui.user.keyboard('{Escape}');
+
+    expect(form).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Configure region-3' })).toHaveFocus();
+  });
+
   it('puts the server field errors next to their fields', async () => {
     const server = settingsServer().on('POST /api/v1/controllers/:id/vault', () =>
       fail(400, 'VALIDATION_FAILED', 'The request is not valid.', {

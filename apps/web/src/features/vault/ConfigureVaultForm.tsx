@@ -86,7 +86,13 @@ export function ConfigureVaultForm(props: ConfigureVaultFormProps) {
 
   const title = `Configure Vault on ${controller.name}`;
   return (
-    <section className="p-card configure-form" aria-labelledby="configure-title">
+    <section
+      className="p-card configure-form"
+      aria-labelledby="configure-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !configure.isPending) onCancel();
+      }}
+    >
       <h2 className="p-heading--4" id="configure-title" tabIndex={-1} ref={headingRef}>
         {title}
       </h2>

@@ -69,6 +69,8 @@ export function UnsealForm({
         autoComplete="off"
         spellCheck={false}
         ref={keyRef}
+        // Sealed, the share is the page's only input: it takes the login field's focus.
+        autoFocus={primary}
         error={problem ?? undefined}
         help="Each key holder enters their own share. It is passed to Vault and not kept."
       />
