@@ -1,7 +1,6 @@
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVaultDevServer } from '../src';
 import { call, capturingLogger, startDev } from './helpers';
 
 let server: Awaited<ReturnType<typeof startDev>>;
@@ -175,81 +174,11 @@ describe('HTTP behaviour', () => {
     expect(big.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('follows the sys/health status rules and query codes, with HEAD too', async () => {
-    expect((await call(server, 'GET', 'sys/health')).status).toBe(200);
-    const custom = await call(server, 'GET', 'sys/health?activecode=299');
-    expect(custom.status).toBe(299);
-    expect(custom.body).toMatchObject({
-      initialized: true,
-      sealed: false,
-      standby: false,
-    });
-    const badCode = await call(server, 'GET', 'sys/health?sealedcode=abc');
-    expect(badCode).toMatchObject({ status: 400, body: { errors: [] } });
-    expect((await call(server, 'GET', 'sys/health?standbyok=maybe')).status).toBe(400);
-    expect(
-      (await call(server, 'GET', 'sys/health?standbyok=true&perfstandbyok=1')).status,
-    ).toBe(200);
-    const head = await fetch(`${server.url}/v1/sys/health`, { method: 'HEAD' });
-    expect(head.status).toBe(200);
-    expect(await head.text()).toBe('');
-
-    const fresh = await startVaultDevServer({ port: 0 });
-    try {
-      const uninit = await call(fresh, 'GET', 'sys/health');
-      expect(uninit.status).toBe(501);
-      expect(uninit.body).toMatchObject({ initialized: false, sealed: true });
-      expect((await call(fresh, 'GET', 'sys/health?uninitcode=204')).status).toBe(204);
-      await call(fresh, 'PUT', 'sys/init', {
-        body: { secret_shares: 1, secret_threshold: 1 },
-      });
-      expect((await call(fresh, 'GET', 'sys/health')).status).toBe(503);
-      expect((await call(fresh, 'GET', 'sys/health?sealedcode=200')).status).toBe(200);
-      const sealedHead = await fetch(`${fresh.url}/v1/sys/health`, { method: 'HEAD' });
-      expect(sealedHead.status).toBe(503);
-    } finally {
-      await fresh.close();
-    }
-  });
-
-  it('counts requests by method, normalised path and status in Prometheus format', async () => {
-    await call(server, 'PUT', 'secret/data/metrics/a', {
-      token: server.rootToken,
-      body: { data: { a: 1 } },
-    });
-    await call(server, 'PUT', 'secret/data/metrics/b', {
-      token: server.rootToken,
-      body: { data: { a: 1 } },
-    });
-    const response = await fetch(`${server.url}/v1/sys/metrics?format=prometheus`);
-    expect(response.headers.get('content-type')).toContain('text/plain');
-    const text = await response.text();
-    expect(text).toContain('# TYPE vault_dev_requests_total counter');
-    expect(text).toMatch(
-      /vault_dev_requests_total\{method="PUT",path="secret\/data",status="200"\} 2\n/,
-    );
-    expect(text).toMatch(
-      /vault_dev_requests_total\{method="LIST",path="secret\/metadata",status="200"\} \d+/,
-    );
-    expect(text).not.toContain('metrics/a');
-  });
-
   it('keeps tokens, bodies and secret values out of the request log', async () => {
     const lines = log.lines.join('');
     expect(lines).toContain('"path":"secret/data"');
     expect(lines).not.toContain(server.rootToken);
     expect(lines).not.toContain('very-secret-value');
     expect(lines).not.toContain('folder/item');
-  });
-
-  it('adds the configured latency to every request', async () => {
-    const slow = await startDev({ latencyMs: 120 });
-    try {
-      const started = performance.now();
-      await call(slow, 'GET', 'sys/seal-status');
-      expect(performance.now() - started).toBeGreaterThanOrEqual(115);
-    } finally {
-      await slow.close();
-    }
   });
 });
