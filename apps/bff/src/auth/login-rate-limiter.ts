@@ -1,3 +1,5 @@
+import { createFixedWindows } from '../http/fixed-windows';
+
 export interface LoginRateLimiterOptions {
   maxFailures: number;
   windowMs: number;
@@ -12,11 +14,6 @@ export const DEFAULT_LOGIN_LIMITS: LoginRateLimiterOptions = {
   maxKeys: 10_000,
 };
 
-interface Window {
-  failures: number;
-  resetAt: number;
-}
-
 /**
  * Counts failed logins per key (client address + username) in fixed windows.
  * Limitation: in-process, so each controller counts on its own; an attacker
@@ -25,44 +22,26 @@ interface Window {
  * behind a reverse proxy every client shares the proxy's address.
  */
 export function createLoginRateLimiter(options: LoginRateLimiterOptions) {
-  const now = options.now ?? Date.now;
-  const windows = new Map<string, Window>();
-
-  function current(key: string): Window | undefined {
-    const window = windows.get(key);
-    if (window && window.resetAt <= now()) {
-      windows.delete(key);
-      return undefined;
-    }
-    return window;
-  }
+  const failures = createFixedWindows(options);
 
   return {
     /** Seconds to wait before trying again, or 0 when an attempt is allowed. */
     retryAfterSeconds(key: string): number {
-      const window = current(key);
-      if (!window || window.failures < options.maxFailures) return 0;
-      return Math.max(1, Math.ceil((window.resetAt - now()) / 1000));
+      const window = failures.current(key);
+      if (!window || window.count < options.maxFailures) return 0;
+      return failures.secondsLeft(window);
     },
 
     recordFailure(key: string) {
-      const window = current(key) ?? { failures: 0, resetAt: now() + options.windowMs };
-      window.failures += 1;
-      windows.delete(key);
-      windows.set(key, window);
-      while (windows.size > options.maxKeys) {
-        const oldest = windows.keys().next().value;
-        if (oldest === undefined) break;
-        windows.delete(oldest);
-      }
+      failures.add(key);
     },
 
     reset(key: string) {
-      windows.delete(key);
+      failures.forget(key);
     },
 
     get size() {
-      return windows.size;
+      return failures.size;
     },
   };
 }

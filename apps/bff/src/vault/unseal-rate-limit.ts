@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { AppError } from '../http/app-error';
+import { createFixedWindows } from '../http/fixed-windows';
 
 export interface RateLimitOptions {
   maxRequests: number;
@@ -21,28 +22,18 @@ export const UNSEAL_LIMITS: RateLimitOptions = {
  * share a budget (req.ip is the proxy's address unless Express trusts it).
  */
 export function rateLimitPerClient(options: RateLimitOptions): RequestHandler {
-  const windows = new Map<string, { count: number; resetAt: number }>();
+  const attempts = createFixedWindows({
+    windowMs: options.windowMs,
+    maxKeys: options.maxClients,
+  });
 
   return (req, _res, next) => {
-    const now = Date.now();
-    const key = req.ip ?? 'unknown';
-    let window = windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + options.windowMs };
-    }
-    window.count += 1;
-    windows.delete(key);
-    windows.set(key, window);
-    while (windows.size > options.maxClients) {
-      const oldest = windows.keys().next().value;
-      if (oldest === undefined) break;
-      windows.delete(oldest);
-    }
+    const window = attempts.add(req.ip ?? 'unknown');
     if (window.count <= options.maxRequests) {
       next();
       return;
     }
-    const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
+    const retryAfter = attempts.secondsLeft(window);
     next(
       new AppError(
         'RATE_LIMITED',
