@@ -35,11 +35,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env[CLUSTER_FILE_ENV] = cluster.clusterFile;
 
   return async () => {
-    // Every secret the tests handed to the cluster, looked for in all it logged.
-    const leaks = await leakedIntoLogs(cluster.info, cluster.logDir, printed.join('\n'));
-    await cluster.stop();
-    await rm(dataDir, { recursive: true, force: true });
-    // Checked after stopping, so a leak fails the run without leaving a cluster behind.
+    let leaks: string[];
+    try {
+      // Every secret the tests handed to the cluster, looked for in all it logged.
+      leaks = await leakedIntoLogs(cluster.info, cluster.logDir, printed.join('\n'));
+    } finally {
+      await cluster.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
     if (leaks.length > 0)
       throw new Error(`secrets found in the logs: ${leaks.join(', ')}`);
   };
