@@ -4,6 +4,7 @@ import path from 'node:path';
 import { errorBodySchema, sealStatusSchema } from '@vault-secrets/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HttpClient } from './support/http-client';
+import { requestsServed } from '../src/vault/test-support/dev-vault';
 import { configureRequest, type DevVault } from './vault-support/provisioning';
 import {
   controllerRow,
@@ -51,17 +52,7 @@ beforeAll(async () => {
 
 afterAll(() => testbed.close());
 
-/** How many seal-status requests vault-dev has answered, from its own metrics. */
-async function sealStatusCalls(): Promise<number> {
-  const response = await fetch(`${vault.url}/v1/sys/metrics?format=prometheus`, {
-    headers: { 'X-Vault-Token': vault.rootToken },
-  });
-  const text = await response.text();
-  return text
-    .split('\n')
-    .filter((line) => line.includes('seal-status') && !line.startsWith('#'))
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
+const sealStatusCalls = () => requestsServed(vault, 'seal-status');
 
 describe('seal status and unsealing', () => {
   it('answers the seal status of the configured Vault', async () => {

@@ -3,7 +3,7 @@ import type { VaultHealth } from './adapter';
 import { createVaultHealthMonitor, type VaultHealthMonitor } from './health-monitor';
 import { createCapturedLogger } from './test-support/captured-logger';
 import { closedPortUrl } from './test-support/other-servers';
-import { startDevVault, type DevVault } from './test-support/dev-vault';
+import { requestsServed, startDevVault, type DevVault } from './test-support/dev-vault';
 
 let vault: DevVault;
 let monitor: VaultHealthMonitor | undefined;
@@ -14,18 +14,7 @@ beforeAll(async () => {
 afterEach(() => monitor?.stop());
 afterAll(() => vault.close());
 
-/** How many sys/health requests vault-dev has answered, from its own metrics. */
-async function healthRequestsServed(): Promise<number> {
-  const answer = await fetch(`${vault.url}/v1/sys/metrics?format=prometheus`, {
-    headers: { 'X-Vault-Token': vault.rootToken },
-  });
-  const lines = (await answer.text()).split('\n');
-  return lines
-    .filter(
-      (line) => line.startsWith('vault_dev_requests_total') && line.includes('health'),
-    )
-    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
-}
+const healthRequestsServed = () => requestsServed(vault, 'health');
 
 describe('the Vault health monitor', () => {
   it('sees a seal and an unseal within a couple of periods, and logs both', async () => {

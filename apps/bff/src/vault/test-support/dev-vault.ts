@@ -41,6 +41,20 @@ export async function vaultApi(
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
+/**
+ * How many requests vault-dev has answered whose metric labels mention `what`
+ * (an operation such as `health` or `seal-status`), from its own metrics.
+ */
+export async function requestsServed(vault: DevVault, what: string): Promise<number> {
+  const response = await fetch(`${vault.url}/v1/sys/metrics?format=prometheus`, {
+    headers: { 'X-Vault-Token': vault.rootToken },
+  });
+  return (await response.text())
+    .split('\n')
+    .filter((line) => line.startsWith('vault_dev_requests_total') && line.includes(what))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+
 export async function startDevVault(): Promise<DevVault> {
   const server = await startVaultDevServer({ dev: true, port: 0, host: '127.0.0.1' });
   const rootToken = server.rootToken;
