@@ -1,7 +1,5 @@
-import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { integrationStatusSchema, sealStatusSchema } from '@vault-secrets/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,9 +13,8 @@ import {
   startVaultController,
   type VaultTestController,
 } from './vault-support/vault-controller';
+import { configVaultRunner } from './vault-support/config-vault-cli';
 import { startVaultTestbed, type VaultTestbed } from './vault-support/testbed';
-
-const BIN = fileURLToPath(new URL('../bin/config-vault.mjs', import.meta.url));
 
 let databaseUrl: string;
 let db: pg.Pool;
@@ -28,53 +25,7 @@ let region1: VaultTestController;
 const secrets: string[] = [];
 const outputs: string[] = [];
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real bin in a child process, stdin not a terminal, as a script would. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  delete base.LOG_LEVEL;
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...base, CONTROLLER_DIR: region1.dir, ...env }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        outputs.push(stdout, stderr);
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** Runs the bin on a pseudo-terminal (util-linux `script`), typing `typed` into it. */
-function cliOnTerminal(args: string[], typed: string): Promise<CliResult> {
-  const quoted = [process.execPath, BIN, ...args].map(
-    (a) => `'${a.replace(/'/g, `'\\''`)}'`,
-  );
-  const base = { ...process.env };
-  delete base.DATABASE_URL;
-  delete base.LOG_LEVEL;
-  return new Promise((resolve) => {
-    const child = execFile(
-      'script',
-      ['-qec', quoted.join(' '), '/dev/null'],
-      { env: { ...base, CONTROLLER_DIR: region1.dir }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        outputs.push(stdout, stderr);
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    child.stdin?.end(typed);
-  });
-}
+const { cli, cliOnTerminal } = configVaultRunner(() => region1.dir, outputs);
 
 async function wrapped(): Promise<string> {
   const token = await role.wrappedSecretId();
