@@ -96,6 +96,10 @@ describe('configure Vault form', () => {
 
     const alert = await within(form).findByRole('alert');
     expect(alert).toHaveTextContent('The wrapped token was already used or has expired');
+    // Spent: the field is emptied and says why, so the retry gets a new token.
+    const token = within(form).getByLabelText('Wrapped token');
+    expect(token).toHaveValue('');
+    expect(token).toHaveAccessibleDescription(/paste a new wrapped token/);
     expect(server.requestsTo('POST /api/v1/controllers/:id/vault')[0]?.params.id).toBe(
       'c-2',
     );
@@ -119,6 +123,8 @@ describe('configure Vault form', () => {
     const alert = await within(form).findByRole('alert');
     expect(alert).toHaveTextContent('is sealed');
     expect(alert).toHaveFocus();
+    // A sealed Vault never saw the token: it stays for the retry.
+    expect(within(form).getByLabelText('Wrapped token')).toHaveValue('hvs.wrapped');
     expect(ui.router.state.location.pathname).toBe('/settings/vault');
   });
 

@@ -9,7 +9,9 @@ import {
   EMPTY_CONFIGURE_FORM,
   FIELD_ORDER,
   formErrorsFromServer,
+  TOKEN_SPENT_MESSAGE,
   validateConfigureForm,
+  wrappedTokenSpent,
 } from './configure-form';
 import { OverwriteConfirmation } from './OverwriteConfirmation';
 
@@ -75,9 +77,17 @@ export function ConfigureVaultForm(props: ConfigureVaultFormProps) {
       },
       onError: (error) => {
         const fieldErrors = formErrorsFromServer(error.fieldErrors);
-        setErrors(fieldErrors);
-        if (Object.keys(fieldErrors).length > 0) focusFirstError(fieldErrors);
-        else setServerProblem(error.message);
+        if (Object.keys(fieldErrors).length > 0) {
+          setErrors(fieldErrors);
+          focusFirstError(fieldErrors);
+          return;
+        }
+        // A retry with the same token would only answer "already used".
+        if (wrappedTokenSpent(error.code)) {
+          setValues((current) => ({ ...current, wrappedToken: '' }));
+          setErrors({ wrappedToken: TOKEN_SPENT_MESSAGE });
+        }
+        setServerProblem(error.message);
       },
       // Errors are kept above; the mutation lets go of the wrapped token.
       onSettled: () => configure.reset(),

@@ -28,9 +28,10 @@ export function IntegrationBanner({ isAdmin }: { isAdmin: boolean }) {
       aria-labelledby="integration-banner-title"
     >
       <div className="p-notification__content">
-        <h2 className="p-notification__title" id="integration-banner-title">
+        {/* Not a heading: it comes before the page's h1 on every page. */}
+        <div className="p-notification__title" id="integration-banner-title">
           Vault integration incomplete
-        </h2>
+        </div>
         <p className="p-notification__message">
           {text} <Link to="/settings/vault">Go to Vault settings</Link>
         </p>

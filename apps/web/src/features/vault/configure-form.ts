@@ -76,3 +76,20 @@ export function formErrorsFromServer(
   }
   return errors;
 }
+
+/**
+ * Refusals that come after Vault has seen the wrapped token (unwrapped it, or found it
+ * used or expired): a retry needs a new one. Unreachable or sealed Vaults never saw it.
+ */
+const TOKEN_SPENT_CODES: readonly string[] = [
+  'VAULT_WRAPPING_TOKEN_INVALID',
+  'VAULT_INVALID_CREDENTIALS',
+  'VAULT_PERMISSION_DENIED',
+];
+
+export const TOKEN_SPENT_MESSAGE =
+  'Vault will not accept this token again: paste a new wrapped token.';
+
+export function wrappedTokenSpent(code: string): boolean {
+  return TOKEN_SPENT_CODES.includes(code);
+}
