@@ -237,5 +237,6 @@ describe('configure Vault form', () => {
     expect(
       screen.queryByRole('button', { name: 'Migrate secrets to Vault' }),
     ).not.toBeInTheDocument();
+    expect(screen.getByText(/need an administrator/)).toBeVisible();
   });
 });

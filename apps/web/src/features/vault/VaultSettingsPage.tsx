@@ -64,6 +64,9 @@ export function VaultSettingsPage({ isAdmin }: { isAdmin: boolean }) {
         Step 1: configure every region controller with Vault. Step 2: migrate the secrets,
         once. From then on every controller reads its secrets from Vault.
       </p>
+      {!isAdmin && (
+        <p>Configuring controllers and migrating the secrets need an administrator.</p>
+      )}
       {configuredMessage && (
         <div ref={configuredRef} tabIndex={-1} className="focus-target">
           <Notification severity="positive" title="Configured" role="status">
