@@ -63,12 +63,47 @@ export function buildWebApp(repoRoot: string): Promise<void> {
   });
 }
 
+/** What Vite 8 says when another build of the same project holds its lock. */
+const BUILD_LOCKED = /Found another Vite build process/;
+const LOCK_WAIT_MS = 1_000;
+const LOCK_ATTEMPTS = 120;
+
+export interface WebBuildSteps {
+  isStale(): Promise<boolean>;
+  build(): Promise<void>;
+  wait(ms: number): Promise<void>;
+  log(line: string): void;
+}
+
+/**
+ * Builds when stale. When another build of the project is running (a second
+ * `npm start`, a test run), waits for it: once it has finished, the build is
+ * fresh and nothing is left to do, or the lock is free to build again.
+ */
+export async function buildWhenStale(steps: WebBuildSteps): Promise<void> {
+  for (let attempt = 1; await steps.isStale(); attempt += 1) {
+    if (attempt === 1) steps.log('building the web app (npm run build -w apps/web)…');
+    try {
+      await steps.build();
+      return;
+    } catch (error) {
+      const locked = error instanceof Error && BUILD_LOCKED.test(error.message);
+      if (!locked || attempt >= LOCK_ATTEMPTS) throw error;
+      if (attempt === 1) steps.log('another web build is running; waiting for it…');
+      await steps.wait(LOCK_WAIT_MS);
+    }
+  }
+}
+
 /** Builds the web app when its build is missing or older than its sources. */
-export async function ensureWebBuild(
+export function ensureWebBuild(
   repoRoot: string,
   log: (line: string) => void,
 ): Promise<void> {
-  if (!(await webBuildIsStale(repoRoot))) return;
-  log('building the web app (npm run build -w apps/web)…');
-  await buildWebApp(repoRoot);
+  return buildWhenStale({
+    isStale: () => webBuildIsStale(repoRoot),
+    build: () => buildWebApp(repoRoot),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    log,
+  });
 }
