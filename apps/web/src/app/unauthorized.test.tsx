@@ -15,7 +15,6 @@ describe('losing the session', () => {
       )
       .on('GET /api/v1/vault/seal-status', () => ok(makeSealStatus()))
       .on('GET /api/v1/vault/status', () => ok(makeStatus(3)))
-      .on('GET /api/v1/vault/migration', () => ok({ migration: null }))
       .on('POST /api/v1/auth/login', () => {
         loggedIn = true;
         return ok({ user: adminUser });

@@ -8,6 +8,3 @@ export const SEAL_POLL_MS = 2000;
 
 /** Controllers list (online state, last seen). */
 export const CONTROLLERS_POLL_MS = 5000;
-
-/** A running migration's progress. */
-export const MIGRATION_POLL_MS = 1000;

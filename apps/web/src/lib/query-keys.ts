@@ -5,5 +5,4 @@ export const queryKeys = {
   controllers: ['controllers'],
   integrationStatus: ['vault', 'status'],
   sealStatus: ['vault', 'seal-status'],
-  migration: ['vault', 'migration'],
 } as const;

@@ -3,7 +3,6 @@ import type {
   ControllersResponse,
   ErrorCode,
   IntegrationStatus,
-  MigrationResponse,
   SealStatus,
   SessionResponse,
 } from '@vault-secrets/shared';
@@ -19,8 +18,6 @@ export interface RouteBodies {
   'POST /api/v1/vault/unseal': SealStatus;
   'GET /api/v1/controllers': ControllersResponse;
   'POST /api/v1/controllers/:id/vault': ConfigureVaultResponse;
-  'POST /api/v1/vault/migrate': MigrationResponse;
-  'GET /api/v1/vault/migration': MigrationResponse;
 }
 export type Route = keyof RouteBodies;
 

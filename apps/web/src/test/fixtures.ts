@@ -1,7 +1,6 @@
 import type {
   Controller,
   IntegrationStatus,
-  Migration,
   SealStatus,
   User,
 } from '@vault-secrets/shared';
@@ -75,19 +74,6 @@ export function makeSealStatus(overrides: Partial<SealStatus> = {}): SealStatus 
     t: 3,
     n: 5,
     progress: 0,
-    ...overrides,
-  };
-}
-
-export function makeMigration(overrides: Partial<Migration> = {}): Migration {
-  return {
-    id: 'm-1',
-    state: 'running',
-    total: 200,
-    migrated: 50,
-    startedAt: RECENTLY,
-    finishedAt: null,
-    error: null,
     ...overrides,
   };
 }

@@ -49,10 +49,6 @@ export function CommandLineSection({ draft }: { draft: CommandDraft }) {
         title="Configure a controller, from its own shell"
         code={configureCommand(draft)}
       />
-      <CodeSnippet
-        title="Migrate, once every controller is configured"
-        code="npx config-vault migrate"
-      />
       <CodeSnippet title="Check the state" code="npx config-vault status" />
     </section>
   );

@@ -8,8 +8,7 @@ import { heldMutationVariables, renderApp } from '../../test/render-app';
 function settingsServer(status: IntegrationStatus = makeStatus(1)) {
   return new FakeServer()
     .on('GET /api/v1/auth/session', () => ok({ user: adminUser }))
-    .on('GET /api/v1/vault/status', () => ok(status))
-    .on('GET /api/v1/vault/migration', () => ok({ migration: null }));
+    .on('GET /api/v1/vault/status', () => ok(status));
 }
 
 type Ui = ReturnType<typeof renderApp>;
@@ -219,7 +218,6 @@ describe('configure Vault form', () => {
       'npx config-vault configure https://vault.example.com:8200 <ROLE_ID> <WRAPPED_TOKEN> maas/region --secrets-mount secret',
     );
     expect(command).not.toHaveTextContent('hvs.wrapped');
-    expect(commandShown(/^npx config-vault migrate$/)).toBeInTheDocument();
   });
 
   it('offers no Configure action to plain users', async () => {
@@ -233,9 +231,6 @@ describe('configure Vault form', () => {
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: /^Configure region/ }),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Migrate secrets to Vault' }),
     ).not.toBeInTheDocument();
     expect(screen.getByText(/need an administrator/)).toBeVisible();
   });

@@ -1,21 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { IntegrationStatus } from '@vault-secrets/shared';
 import type { ReactNode } from 'react';
-import { z } from 'zod';
-import type { ApiError } from '../../lib/api-error';
-import { migrationQueryOptions, useStartMigration } from './api';
-import { MigrationProgress } from './MigrationProgress';
-
-const controllerNamesSchema = z.object({ controllers: z.array(z.string()) });
-
-/** The server's reason, naming the controllers when it listed them. */
-function describeMigrateError(error: ApiError): string {
-  const named = controllerNamesSchema.safeParse(error.details);
-  if (named.success && named.data.controllers.length > 0) {
-    return `${error.message} Controllers: ${named.data.controllers.join(', ')}.`;
-  }
-  return error.message;
-}
 
 function Precondition({ met, children }: { met: boolean; children: ReactNode }) {
   return (
@@ -40,21 +24,17 @@ function describeVaultPrecondition(vault: IntegrationStatus['vault']): string {
   return 'Vault is reachable and unsealed.';
 }
 
-interface MigrateSectionProps {
-  status: IntegrationStatus;
-  isAdmin: boolean;
-}
-
-export function MigrateSection({ status, isAdmin }: MigrateSectionProps) {
-  const migrationQuery = useQuery(
-    migrationQueryOptions({ runningElsewhere: status.migration?.state === 'running' }),
-  );
-  const start = useStartMigration();
-  const migration = migrationQuery.data ?? status.migration;
+/**
+ * Step 2 of the integration: what must hold before the secrets can move.
+ *
+ * Limitation: this release has no migration yet (the BFF answers no
+ * /api/v1/vault/migrate), so the section shows the preconditions and says so
+ * instead of offering an action that could only fail. The secrets stay in the
+ * database meanwhile, and every controller keeps working from there.
+ */
+export function MigrateSection({ status }: { status: IntegrationStatus }) {
   const missing = status.controllers.filter((c) => !c.vaultConfigured).map((c) => c.name);
   const vaultUnsealed = status.vault.reachable && status.vault.sealed === false;
-  const running = migration?.state === 'running';
-  const ready = missing.length === 0 && vaultUnsealed;
 
   return (
     <section aria-labelledby="migrate-title" className="settings-section">
@@ -62,8 +42,8 @@ export function MigrateSection({ status, isAdmin }: MigrateSectionProps) {
         Migrate secrets
       </h2>
       <p>
-        Moves every secret from the database into Vault, once, for the whole cluster. Each
-        secret is written, read back and compared before it leaves the database.
+        Moving the secrets from the database into Vault is the second step, once for the
+        whole cluster, when both conditions below hold.
       </p>
       <ul className="p-list preconditions" aria-label="Preconditions">
         <Precondition met={missing.length === 0}>
@@ -75,32 +55,10 @@ export function MigrateSection({ status, isAdmin }: MigrateSectionProps) {
           {describeVaultPrecondition(status.vault)}
         </Precondition>
       </ul>
-      {migration && <MigrationProgress migration={migration} />}
-      {isAdmin && !status.vaultEnabled && (
-        <div className="migrate-action">
-          <button
-            type="button"
-            className="p-button--positive"
-            onClick={() => start.mutate()}
-            disabled={start.isPending || running || !ready}
-            aria-describedby={
-              start.isError ? 'migrate-error' : ready ? undefined : 'migrate-hint'
-            }
-          >
-            {start.isPending ? 'Starting…' : 'Migrate secrets to Vault'}
-          </button>
-          {!ready && !start.isError && (
-            <p className="u-text--muted" id="migrate-hint">
-              Possible once both conditions above are met.
-            </p>
-          )}
-          {start.isError && (
-            <p className="migrate-error" id="migrate-error" role="alert">
-              {describeMigrateError(start.error)}
-            </p>
-          )}
-        </div>
-      )}
+      <p className="u-text--muted">
+        This version does not migrate secrets yet: they stay in the database, where every
+        controller keeps reading them, until a version with the migration is installed.
+      </p>
     </section>
   );
 }

@@ -21,8 +21,7 @@ describe('controllers table on the Vault settings page', () => {
     });
     const server = new FakeServer()
       .on('GET /api/v1/auth/session', () => ok({ user: adminUser }))
-      .on('GET /api/v1/vault/status', () => ok(status))
-      .on('GET /api/v1/vault/migration', () => ok({ migration: null }));
+      .on('GET /api/v1/vault/status', () => ok(status));
     renderApp('/settings/vault', server);
 
     const table = await screen.findByRole('table', {

@@ -105,7 +105,7 @@ export function VaultSettingsPage({ isAdmin }: { isAdmin: boolean }) {
               onDraftChange={setDraft}
             />
           )}
-          <MigrateSection status={status.data} isAdmin={isAdmin} />
+          <MigrateSection status={status.data} />
         </>
       )}
       <CommandLineSection draft={draft} />

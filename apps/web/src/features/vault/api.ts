@@ -3,17 +3,15 @@ import {
   apiPaths,
   configureVaultResponseSchema,
   integrationStatusSchema,
-  migrationResponseSchema,
   sealStatusSchema,
 } from '@vault-secrets/shared';
 import type { ConfigureVaultInput, UnsealRequest } from '@vault-secrets/shared';
 import { apiRequest } from '../../lib/api-client';
 import { queryKeys } from '../../lib/query-keys';
-import { MIGRATION_POLL_MS, SEAL_POLL_MS, STATUS_POLL_MS } from '../../lib/polling';
+import { SEAL_POLL_MS, STATUS_POLL_MS } from '../../lib/polling';
 
 const integrationStatusQueryKey = queryKeys.integrationStatus;
 const sealStatusQueryKey = queryKeys.sealStatus;
-const migrationQueryKey = queryKeys.migration;
 
 export function integrationStatusQueryOptions() {
   return queryOptions({
@@ -47,23 +45,6 @@ export function sealStatusQueryOptions({ watchUnreachable = false } = {}) {
   });
 }
 
-/**
- * The current or last migration, polled while it runs. `runningElsewhere` is set when
- * the integration status says one runs (started from the CLI or another browser).
- */
-export function migrationQueryOptions({ runningElsewhere = false } = {}) {
-  return queryOptions({
-    queryKey: migrationQueryKey,
-    queryFn: ({ signal }) =>
-      apiRequest(apiPaths.migration, migrationResponseSchema, { signal }),
-    select: (data) => data.migration,
-    refetchInterval: (query) =>
-      runningElsewhere || query.state.data?.migration?.state === 'running'
-        ? MIGRATION_POLL_MS
-        : false,
-  });
-}
-
 export function useConfigureVault(controllerId: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -80,21 +61,6 @@ export function useConfigureVault(controllerId: string) {
         queryClient.invalidateQueries({ queryKey: integrationStatusQueryKey }),
         queryClient.invalidateQueries({ queryKey: queryKeys.controllers }),
       ]),
-  });
-}
-
-export function useStartMigration() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () =>
-      apiRequest(apiPaths.migrate, migrationResponseSchema, {
-        method: 'POST',
-        sealedEndsSession: false,
-      }),
-    onSuccess: (data) => {
-      queryClient.setQueryData(migrationQueryKey, data);
-      return queryClient.invalidateQueries({ queryKey: integrationStatusQueryKey });
-    },
   });
 }
 

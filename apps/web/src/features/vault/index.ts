@@ -1,8 +1,4 @@
-export {
-  integrationStatusQueryOptions,
-  migrationQueryOptions,
-  sealStatusQueryOptions,
-} from './api';
+export { integrationStatusQueryOptions, sealStatusQueryOptions } from './api';
 export { IntegrationBanner } from './IntegrationBanner';
 export { SealedVault } from './SealedVault';
 export { VaultSettingsPage } from './VaultSettingsPage';
