@@ -80,10 +80,35 @@ describe('response wrapping', () => {
       body: { token },
     });
     expect(unwrapped.body.data?.secret_id).toEqual(expect.any(String));
+    const fresh = ((await wrappedSecretId()).wrap_info as { token: string }).token;
     const noCaller = await call(server, 'POST', 'sys/wrapping/unwrap', {
-      body: { token },
+      body: { token: fresh },
     });
-    expect(noCaller.status).toBe(403);
+    expect(noCaller).toMatchObject({
+      status: 403,
+      body: { errors: ['permission denied'] },
+    });
+    // Refused before its use: the wrapping token still unwraps.
+    expect(
+      (await call(server, 'POST', 'sys/wrapping/unwrap', { token: fresh })).status,
+    ).toBe(200);
+  });
+
+  it("checks the wrapping token before the caller, with Vault's texts", async () => {
+    const unwrap = (body?: unknown) =>
+      call(server, 'POST', 'sys/wrapping/unwrap', { body });
+    expect(await unwrap({ token: 'hvs.not-a-wrapping-token' })).toMatchObject({
+      status: 400,
+      body: { errors: [INVALID] },
+    });
+    expect((await unwrap({ token: '' })).body).toEqual({
+      errors: ['error validating wrapping token: empty token in request body'],
+    });
+    expect((await unwrap()).body).toEqual({
+      errors: ['error validating wrapping token: token is empty'],
+    });
+    const lookupNothing = await call(server, 'POST', 'sys/wrapping/lookup', { body: {} });
+    expect(lookupNothing.status).toBe(400);
   });
 
   it('burns a wrapping token sent in both the header and the body, as Vault does', async () => {

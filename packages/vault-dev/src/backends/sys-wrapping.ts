@@ -1,17 +1,32 @@
 import { rfc3339 } from '../core/ids';
 import {
   logicalReply,
-  stringField,
   type HandlerRequest,
   type Route,
   type VaultReply,
 } from '../core/routing';
 import type { TokenEntry, TokenStore } from '../core/tokens';
-import { badRequest, missingToken } from '../core/vault-error';
+import { badRequest, invalidToken, missingToken } from '../core/vault-error';
 
 export const INVALID_WRAPPING_TOKEN = 'wrapping token is not valid or does not exist';
 
-function wrappingToken(tokens: TokenStore, id: string | undefined): TokenEntry {
+const verificationFailed = (reason: string) =>
+  badRequest(`error validating wrapping token: ${reason}`);
+
+/**
+ * The wrapping token of an unwrap or lookup: `token` from the body, else the client
+ * token. Vault checks it before anything else, the caller's own token included.
+ */
+function wrappingToken(tokens: TokenStore, request: HandlerRequest): TokenEntry {
+  const fromBody = request.body.token;
+  if (fromBody !== undefined && fromBody !== null) {
+    if (typeof fromBody !== 'string') {
+      throw verificationFailed('could not decode token in request body');
+    }
+    if (fromBody === '') throw verificationFailed('empty token in request body');
+  }
+  const id = typeof fromBody === 'string' ? fromBody : request.clientToken;
+  if (!id) throw verificationFailed('token is empty');
   const entry = tokens.lookup(id);
   if (!entry?.wrapped) throw badRequest(INVALID_WRAPPING_TOKEN);
   return entry;
@@ -22,24 +37,22 @@ function wrappingToken(tokens: TokenStore, id: string | undefined): TokenEntry {
  * a valid client token calls with the wrapping token in the body.
  */
 function unwrap(tokens: TokenStore, request: HandlerRequest): VaultReply {
-  const inBody = stringField(request.body, 'token');
-  if (inBody && !request.token) throw missingToken();
-  if (inBody && request.token?.wrapped && inBody === request.clientToken) {
-    // Vault's documented double use: the header use revokes the token, then the
+  const entry = wrappingToken(tokens, request);
+  const thirdParty = typeof request.body.token === 'string';
+  if (thirdParty && !request.token) {
+    throw request.clientToken ? invalidToken() : missingToken();
+  }
+  tokens.revoke(entry.id);
+  if (thirdParty && entry.id === request.clientToken) {
+    // Vault's documented double use: the header use spends the token, then the
     // body's copy no longer exists.
-    tokens.revoke(request.token.id);
     throw badRequest(INVALID_WRAPPING_TOKEN);
   }
-  const entry = wrappingToken(tokens, inBody ?? request.clientToken);
-  tokens.revoke(entry.id);
   return { status: 200, body: entry.wrapped?.response, wrappable: true };
 }
 
 function lookup(tokens: TokenStore, request: HandlerRequest): VaultReply {
-  const entry = wrappingToken(
-    tokens,
-    stringField(request.body, 'token') ?? request.clientToken,
-  );
+  const entry = wrappingToken(tokens, request);
   return logicalReply({
     creation_path: entry.wrapped?.creationPath ?? '',
     creation_time: rfc3339(entry.createdAt),
@@ -53,6 +66,7 @@ export function wrappingRoutes(tokens: TokenStore): Route[] {
       pattern: /^wrapping\/unwrap$/,
       metric: 'sys/wrapping/unwrap',
       tokenOptional: true,
+      verify: (r) => void wrappingToken(tokens, r),
       operations: { update: (r) => unwrap(tokens, r), create: (r) => unwrap(tokens, r) },
     },
     {

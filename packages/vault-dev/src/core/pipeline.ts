@@ -150,6 +150,7 @@ export class RequestPipeline {
     const handler = route.operations[operation];
     if (!handler) throw route.raw ? methodNotAllowed() : unsupportedOperation();
     if (route.sealedAnswer && this.core.sealed) return route.sealedAnswer();
+    route.verify?.(handlerRequest);
     if (!route.unauthenticated) {
       handlerRequest.token = this.authorize(route, path, operation, input);
     }

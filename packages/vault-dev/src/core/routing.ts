@@ -46,6 +46,8 @@ export interface Route {
   /** The answer while sealed, with no token check (sys/seal: already sealed). */
   sealedAnswer?: () => VaultReply;
   sudo?: boolean;
+  /** Checks made before the caller's token is (Vault's wrapping token validation). */
+  verify?: (request: HandlerRequest) => void;
   /** For create-versus-update: does the target exist already? */
   exists?: (request: HandlerRequest) => boolean;
 }
