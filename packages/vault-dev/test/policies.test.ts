@@ -99,6 +99,29 @@ describe('policies over HTTP', () => {
     );
   });
 
+  it('checks the policy before routing: 403, not 404 or 405, without a right', async () => {
+    const token = await tokenWithPolicy(
+      server,
+      'app-reader',
+      'path "secret/data/app/*" { capabilities = ["read"] }',
+    );
+    for (const [method, path] of [
+      ['GET', 'nowhere/x'],
+      ['GET', 'auth/token/no-such-path'],
+      ['LIST', 'secret/data/app/db'],
+    ] as const) {
+      const denied = await call(server, method, path, { token });
+      expect(denied.status, `${method} ${path}`).toBe(403);
+      expect(denied.body.errors?.[0]).toContain('permission denied');
+    }
+    expect((await call(server, 'GET', 'nowhere/x')).status).toBe(403);
+    const root = server.rootToken;
+    expect((await call(server, 'GET', 'nowhere/x', { token: root })).status).toBe(404);
+    expect(
+      (await call(server, 'LIST', 'secret/data/app/db', { token: root })).status,
+    ).toBe(405);
+  });
+
   it('needs sudo for sys/seal even with update', async () => {
     const withoutSudo = await tokenWithPolicy(
       server,

@@ -80,7 +80,7 @@ export class RequestPipeline {
       // Vault reads the body and X-Vault-Wrap-TTL before it looks at the seal.
       const input = readInput(request, operation, !early?.route.raw);
       if (!early && this.core.sealed) throw sealedError();
-      const match = early ?? this.resolve(path);
+      const match = early ?? this.resolveOrDeny(path, operation, input);
       metric = match.route.metric;
       const reply = await this.run(match, path, operation, url.searchParams, input);
       return { reply, metric };
@@ -113,6 +113,25 @@ export class RequestPipeline {
     const match = matchRoute(routes, subPath);
     if (!match) throw unsupportedPath();
     return { ...match, subPath };
+  }
+
+  /**
+   * Vault checks the token's policies before it routes: without a right on the path,
+   * a missing mount or path answers 403, not 404.
+   */
+  private resolveOrDeny(
+    path: string,
+    operation: Operation,
+    input: RequestInput,
+  ): Resolved {
+    try {
+      return this.resolve(path);
+    } catch (error) {
+      if (error instanceof VaultError && error.status === 404) {
+        this.authorize({}, path, operation, input);
+      }
+      throw error;
+    }
   }
 
   private mountRoutes(path: string): [Route[], string] {
@@ -148,7 +167,12 @@ export class RequestPipeline {
     }
     const operation = handlerRequest.operation;
     const handler = route.operations[operation];
-    if (!handler) throw route.raw ? methodNotAllowed() : unsupportedOperation();
+    if (!handler) {
+      if (route.raw) throw methodNotAllowed();
+      // As above: the policy check comes before the engine says it has no such operation.
+      if (!route.unauthenticated) this.authorize(route, path, operation, input);
+      throw unsupportedOperation();
+    }
     if (route.sealedAnswer && this.core.sealed) return route.sealedAnswer();
     route.verify?.(handlerRequest);
     if (!route.unauthenticated) {
@@ -163,7 +187,7 @@ export class RequestPipeline {
   }
 
   private authorize(
-    route: Route,
+    route: Pick<Route, 'tokenOptional' | 'sudo'>,
     path: string,
     operation: Operation,
     input: RequestInput,
