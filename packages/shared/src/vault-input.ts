@@ -50,6 +50,8 @@ export const vaultUrlSchema = z
   .trim()
   .min(1, 'Enter the Vault URL, for example https://vault.example.com:8200.')
   .max(2048, 'A URL has at most 2048 characters.')
+  // The URL parser drops tabs and newlines silently; refuse them instead.
+  .regex(/^[\x21-\x7e]+$/, 'The Vault URL must not contain spaces or control characters.')
   .superRefine((value, ctx) => {
     let url: URL;
     try {
