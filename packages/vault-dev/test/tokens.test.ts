@@ -97,6 +97,13 @@ describe('tokens', () => {
       headers: { Authorization: `Bearer ${server.rootToken}` },
     });
     expect(bearer.status).toBe(200);
+    const otherScheme = await call(server, 'GET', 'auth/token/lookup-self', {
+      headers: { Authorization: `Basic ${server.rootToken}` },
+    });
+    expect(otherScheme).toMatchObject({
+      status: 403,
+      body: { errors: ['permission denied'] },
+    });
   });
 
   it('answers 403 for a missing or unknown token', async () => {

@@ -124,6 +124,9 @@ export function tokenFrom(
 ): string | undefined {
   const header = headers['x-vault-token'];
   if (header) return header;
-  const bearer = /^Bearer\s+(.+)$/i.exec(headers.authorization ?? '');
-  return bearer?.[1]?.trim() || undefined;
+  // Vault takes the Authorization header only with this exact "Bearer " prefix.
+  const authorization = headers.authorization ?? '';
+  return authorization.startsWith('Bearer ')
+    ? authorization.slice(7).trim() || undefined
+    : undefined;
 }
