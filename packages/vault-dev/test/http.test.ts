@@ -112,6 +112,13 @@ describe('HTTP behaviour', () => {
     });
     const outside = await fetch(`${server.url}/v2/sys/health`);
     expect(outside.status).toBe(404);
+    const bare = await fetch(`${server.url}/v1/`, {
+      headers: { 'X-Vault-Token': server.rootToken },
+    });
+    expect({ status: bare.status, body: await bare.json() }).toEqual({
+      status: 404,
+      body: { errors: [] },
+    });
   });
 
   it('answers 404 "unsupported path" inside a mount, "no handler" outside any', async () => {

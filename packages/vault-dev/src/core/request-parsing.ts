@@ -14,6 +14,7 @@ export function splitUrl(raw: string): { path: string; searchParams: URLSearchPa
   } catch {
     throw badRequest('invalid URL escape in the request path');
   }
+  if (path === '') throw notFound();
   const searchParams = new URLSearchParams(question < 0 ? '' : raw.slice(question + 1));
   return { path, searchParams };
 }
