@@ -1,21 +1,10 @@
 import type { Logger } from 'pino';
-import { healthRoute } from '../backends/sys-health';
-import { mountRoutes } from '../backends/sys-mounts';
-import { policiesRoutes } from '../backends/sys-policies';
-import { sealRoutes } from '../backends/sys-seal';
-import { wrappingRoutes, wrapReply } from '../backends/sys-wrapping';
-import { tokenRoutes } from '../backends/token-auth';
+import { wrapReply } from '../backends/sys-wrapping';
 import type { RequestMetrics } from '../server/metrics';
-import { metricsRoute } from '../backends/sys-metrics';
 import type { Operation } from './acl';
 import { readInput, splitUrl, toOperation, type RequestInput } from './request-parsing';
-import {
-  matchRoute,
-  type HandlerRequest,
-  type Route,
-  type RouteMatch,
-  type VaultReply,
-} from './routing';
+import { RouteTable, type Resolved } from './route-table';
+import type { HandlerRequest, Route, VaultReply } from './routing';
 import type { TokenEntry } from './tokens';
 import type { VaultCore } from './vault-core';
 import {
@@ -26,7 +15,6 @@ import {
   permissionDenied,
   sealedError,
   unsupportedOperation,
-  unsupportedPath,
 } from './vault-error';
 
 export interface IncomingVaultRequest {
@@ -42,29 +30,16 @@ export interface HandledRequest {
   metric: string;
 }
 
-interface Resolved extends RouteMatch {
-  subPath: string;
-}
-
 /** From raw request to reply: seal, route, token, ACL, handler, response wrapping. */
 export class RequestPipeline {
-  private readonly sysRoutes: Route[];
-  private readonly tokenRoutes: Route[];
+  private readonly routes: RouteTable;
 
   constructor(
     private readonly core: VaultCore,
     metrics: RequestMetrics,
     private readonly logger: Logger,
   ) {
-    this.sysRoutes = [
-      ...sealRoutes(core),
-      healthRoute(core),
-      ...mountRoutes(core),
-      ...policiesRoutes(core),
-      ...wrappingRoutes(core.tokens),
-      metricsRoute(metrics),
-    ];
-    this.tokenRoutes = tokenRoutes(core.tokens);
+    this.routes = new RouteTable(core, metrics);
   }
 
   async handle(request: IncomingVaultRequest): Promise<HandledRequest> {
@@ -75,7 +50,7 @@ export class RequestPipeline {
       // Until a route is known (sealed, no such mount): the first two segments.
       metric = path.split('/').slice(0, 2).join('/');
       const operation = toOperation(request.method, url.searchParams);
-      const early = this.resolveRaw(path);
+      const early = this.routes.raw(path);
       metric = early?.route.metric ?? metric;
       // Vault reads the body and X-Vault-Wrap-TTL before it looks at the seal.
       const input = readInput(request, operation, !early?.route.raw);
@@ -96,25 +71,6 @@ export class RequestPipeline {
     }
   }
 
-  /** Vault's own HTTP handlers under sys/ (they answer while sealed). */
-  private resolveRaw(path: string): Resolved | undefined {
-    if (!path.startsWith('sys/')) return undefined;
-    const subPath = path.slice(4);
-    const match = matchRoute(this.sysRoutes, subPath);
-    return match?.route.raw ? { ...match, subPath } : undefined;
-  }
-
-  private resolve(path: string): Resolved {
-    const [routes, subPath] = path.startsWith('sys/')
-      ? [this.sysRoutes, path.slice(4)]
-      : path.startsWith('auth/token/')
-        ? [this.tokenRoutes, path.slice(11)]
-        : this.mountRoutes(path);
-    const match = matchRoute(routes, subPath);
-    if (!match) throw unsupportedPath();
-    return { ...match, subPath };
-  }
-
   /**
    * Vault checks the token's policies before it routes: without a right on the path,
    * a missing mount or path answers 403, not 404.
@@ -125,23 +81,13 @@ export class RequestPipeline {
     input: RequestInput,
   ): Resolved {
     try {
-      return this.resolve(path);
+      return this.routes.resolve(path);
     } catch (error) {
       if (error instanceof VaultError && error.status === 404) {
         this.authorize({}, path, operation, input);
       }
       throw error;
     }
-  }
-
-  private mountRoutes(path: string): [Route[], string] {
-    const mount = this.core.mounts.find(path);
-    if (!mount) {
-      throw new VaultError(404, [
-        `no handler for route "${path}". route entry not found.`,
-      ]);
-    }
-    return [mount.engine.routes, mount.subPath];
   }
 
   private async run(
