@@ -11,6 +11,7 @@ import { createLogger } from '../logging/logger';
 import { createUserIfAbsent, upsertUser } from '../auth/users-repository';
 import { parseCreateAdminArgs, UsageError, type CreateAdminArgs } from './args';
 import { promptPassword } from './prompt-password';
+import { printProblem, printResult } from './terminal';
 
 const USAGE =
   'Usage: createadmin --username USER [--password PASSWORD] [--role admin|user] [--update] [--controller-dir DIR]';
@@ -48,7 +49,7 @@ async function createAdmin(argv: string[]) {
       const saved = await upsertUser(db, user);
       // A changed password must not leave old sessions alive.
       await db.query('DELETE FROM sessions WHERE user_id = $1', [saved.id]);
-      console.log(`User ${saved.username} (${saved.role}) saved.`);
+      printResult(`User ${saved.username} (${saved.role}) saved.`);
       return;
     }
     const created = await createUserIfAbsent(db, user);
@@ -57,7 +58,7 @@ async function createAdmin(argv: string[]) {
         `User ${args.username} already exists; add --update to replace its password and role.`,
       );
     }
-    console.log(`User ${created.username} (${created.role}) created.`);
+    printResult(`User ${created.username} (${created.role}) created.`);
   } finally {
     await db.end();
   }
@@ -65,7 +66,7 @@ async function createAdmin(argv: string[]) {
 
 createAdmin(process.argv.slice(2)).catch((error: unknown) => {
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`createadmin: ${message.split('\n')[0]}`);
-  if (error instanceof UsageError) console.error(USAGE);
+  printProblem(`createadmin: ${message.split('\n')[0]}`);
+  if (error instanceof UsageError) printProblem(USAGE);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

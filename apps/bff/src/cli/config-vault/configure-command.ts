@@ -8,6 +8,7 @@ import { UsageError } from '../args';
 import type { ConfigureArgs } from './args';
 import { askYesNo, canAsk } from './confirm';
 import { openController, type ControllerAccess } from './controller-access';
+import { printResult } from '../terminal';
 
 /** The command line's names for the request's fields, so errors point at what was typed. */
 const ARGUMENT_NAMES: Record<string, string> = {
@@ -81,16 +82,16 @@ export async function runConfigure(args: ConfigureArgs): Promise<void> {
     await result.session.close();
 
     const { url, secretsMount, secretsPath } = result.config;
-    console.log(
+    printResult(
       `Vault configured on controller ${identity.name}: ${url}, secrets at ${secretsMount}/${secretsPath}.`,
     );
-    console.log(
+    printResult(
       `Wrote ${localVaultConfigPath(dir)} (mode 0600); the wrapped token was used up and is not stored.`,
     );
-    console.log(
+    printResult(
       `A running ${identity.name} picks the configuration up within seconds, without a restart.`,
     );
-    console.log(nextSteps(await listControllers(db)));
+    printResult(nextSteps(await listControllers(db)));
   } finally {
     await access.close();
   }

@@ -1,12 +1,13 @@
 import { AppError } from '../../http/app-error';
 import { UsageError } from '../args';
 import { parseConfigVaultArgs, USAGE } from './args';
+import { printProblem, printResult } from '../terminal';
 
 async function run(argv: string[]): Promise<void> {
   const args = parseConfigVaultArgs(argv);
   // Commands load the database and Vault clients only when they run, so a
   // usage error answers at once.
-  if (args.command === 'help') console.log(USAGE);
+  if (args.command === 'help') printResult(USAGE);
   else if (args.command === 'configure') {
     await (await import('./configure-command')).runConfigure(args);
   } else await (await import('./status-command')).runStatus(args);
@@ -26,6 +27,6 @@ function reasonOf(error: unknown): string {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  console.error(`config-vault: ${reasonOf(error)}`);
+  printProblem(`config-vault: ${reasonOf(error)}`);
   process.exitCode = error instanceof UsageError ? 2 : 1;
 });

@@ -16,6 +16,7 @@ import { UNREACHABLE_SEAL_STATUS } from '../../vault/seal-status-cache';
 import type { StatusArgs } from './args';
 import { openController } from './controller-access';
 import { formatStatus } from './status-text';
+import { printResult } from '../terminal';
 
 export interface StatusReport {
   controller: {
@@ -73,7 +74,7 @@ export async function runStatus(args: StatusArgs): Promise<void> {
       integration: await readIntegrationStatus(db, viewOf(seal)),
       seal,
     };
-    console.log(args.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+    printResult(args.json ? JSON.stringify(report, null, 2) : formatStatus(report));
   } finally {
     await access.close();
   }
