@@ -2,7 +2,7 @@ import { loginRequestSchema } from '@vault-secrets/shared';
 import type { User } from '@vault-secrets/shared';
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import { Notification } from '../../components/Notification';
+import { FormProblem } from '../../components/FormProblem';
 import { TextField } from '../../components/TextField';
 import { useLogin } from './api';
 import { describeLoginError } from './login-error';
@@ -63,11 +63,9 @@ export function LoginForm({ onLoggedIn, onVaultTrouble }: LoginFormProps) {
   return (
     <form className="login-form" onSubmit={submit} noValidate ref={formRef}>
       {problem && (
-        <div role="alert" tabIndex={-1} ref={problemRef} className="focus-target">
-          <Notification severity="negative" title="Login failed">
-            {problem}
-          </Notification>
-        </div>
+        <FormProblem title="Login failed" ref={problemRef}>
+          {problem}
+        </FormProblem>
       )}
       <TextField
         label="Username"

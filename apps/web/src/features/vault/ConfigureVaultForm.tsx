@@ -1,7 +1,7 @@
 import type { Controller } from '@vault-secrets/shared';
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import { Notification } from '../../components/Notification';
+import { FormProblem } from '../../components/FormProblem';
 import { TextField } from '../../components/TextField';
 import { useConfigureVault } from './api';
 import type { ConfigureFormErrors, ConfigureFormValues } from './configure-form';
@@ -108,11 +108,9 @@ export function ConfigureVaultForm(props: ConfigureVaultFormProps) {
       </h2>
       <form ref={formRef} onSubmit={submit} noValidate aria-label={title}>
         {serverProblem && (
-          <div role="alert" tabIndex={-1} ref={problemRef} className="focus-target">
-            <Notification severity="negative" title="Vault was not configured">
-              {serverProblem}
-            </Notification>
-          </div>
+          <FormProblem title="Vault was not configured" ref={problemRef}>
+            {serverProblem}
+          </FormProblem>
         )}
         <TextField
           label="Vault URL"
